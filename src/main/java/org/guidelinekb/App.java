@@ -1,0 +1,122 @@
+package org.guidelinekb;
+
+import java.util.function.Consumer;
+
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.websocket.server.config.JettyWebSocketServletContainerInitializer;
+import org.guidelinekb.api.ApiErrors;
+import org.guidelinekb.api.FusekiUiController;
+import org.guidelinekb.api.HealthController;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import jakarta.servlet.http.HttpServlet;
+
+/**
+ * The one wiring place: configuration → store → queries → model → services → one HTTP server.
+ *
+ * <p>Fuseki and the Javalin API share one Jetty server and one port. Fuseki's builder owns the Jetty server
+ * (it serves the read-only dataset {@code /kb}); Javalin runs as a servlet mounted at {@code /*} in Fuseki's servlet
+ * context. Fuseki's filter answers the dataset's paths first and passes every other request down the chain to
+ * Javalin. Javalin's servlet expects Jetty's WebSocket support in its context, so it is configured on that context
+ * before start.
+ */
+public final class App implements AutoCloseable {
+    public static final String DATASET = "/kb";
+
+    private final AppConfig config;
+    private final KnowledgeBase kb;
+    private final FusekiServer server;
+    private boolean closed;
+
+    private App(AppConfig config, KnowledgeBase kb) {
+        this.config = config;
+        this.kb = kb;
+        this.server = buildServer(kb.store().localDataset().orElseThrow(), javalin());
+    }
+
+    /** Opens the store, loads what is needed and starts the server. */
+    public static App start(AppConfig config, Consumer<String> progress) {
+        KnowledgeBase kb = KnowledgeBase.open(config, progress);
+        App app = null;
+        try {
+            app = new App(config, kb);
+            app.server.start();
+            return app;
+        } catch (RuntimeException e) {
+            if (app != null) app.close();
+            else kb.close();
+            throw e;
+        }
+    }
+
+    public static App start(AppConfig config) {
+        return start(config, msg -> { });
+    }
+
+    private Javalin javalin() {
+        ObjectMapper mapper = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+        return Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.jsonMapper(new JavalinJackson(mapper, false));
+            cfg.staticFiles.add(sf -> {
+                sf.hostedPath = FusekiUiController.UI_PATH;
+                sf.directory = "/webapp";
+                sf.location = Location.CLASSPATH;
+            });
+            routes(cfg);
+        });
+    }
+
+    /** Every route of the server, in one place. */
+    private void routes(JavalinConfig cfg) {
+        ApiErrors.register(cfg.routes);
+        new HealthController(kb.store()).routes(cfg.routes);
+        new FusekiUiController(DATASET).routes(cfg.routes);
+    }
+
+    private FusekiServer buildServer(DatasetGraph dsg, Javalin javalin) {
+        FusekiServer fuseki = FusekiServer.create()
+                .port(config.port())
+                .loopback(config.host().equals("127.0.0.1") || config.host().equals("localhost"))
+                .add(DATASET, dsg, false)                               // read-only: query and GSP read only
+                .add(FusekiUiController.UI_PATH + DATASET, dsg, false)  // the same dataset where the query UI looks for it
+                .enablePing(false)
+                .enableStats(false)
+                .addServlet("/*", (HttpServlet) javalin.javalinServlet())
+                .build();
+        ServletContextHandler context = ServletContextHandler.getServletContextHandler(fuseki.getServletContext());
+        JettyWebSocketServletContainerInitializer.configure(context, null);
+        return fuseki;
+    }
+
+    public int port() {
+        return server.getHttpPort();
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + port();
+    }
+
+    public AppConfig config() { return config; }
+    public KnowledgeBase kb() { return kb; }
+
+    /** Stops the server (in-flight requests finish) and closes the store. */
+    @Override
+    public synchronized void close() {
+        if (closed) return;
+        closed = true;
+        try {
+            if (server != null) server.stop();
+        } finally {
+            kb.close();
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package org.guidelinekb.error;
+
+/** The request conflicts with the state of the knowledge base (e.g. changing a published version). */
+public final class ConflictException extends GkbException {
+    public ConflictException(String message) {
+        super(message);
+    }
+
+    @Override public String slug() { return "conflict"; }
+    @Override public String title() { return "Conflict with the knowledge base"; }
+}

@@ -1,0 +1,11 @@
+package org.guidelinekb.error;
+
+/** Something named by the caller (a guideline, a version, a query, a resource) does not exist. */
+public final class NotFoundException extends GkbException {
+    public NotFoundException(String message) {
+        super(message);
+    }
+
+    @Override public String slug() { return "not-found"; }
+    @Override public String title() { return "Not found"; }
+}

@@ -1,0 +1,164 @@
+package org.guidelinekb.load;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
+import org.guidelinekb.error.ConflictException;
+import org.guidelinekb.error.InvalidInputException;
+import org.guidelinekb.error.ValidationException;
+import org.guidelinekb.error.ValidationException.Violation;
+import org.guidelinekb.sparql.QueryLibrary;
+import org.guidelinekb.store.ChangeSet;
+import org.guidelinekb.store.KnowledgeStore;
+import org.guidelinekb.store.StoreReader;
+import org.guidelinekb.vocab.GKB;
+import org.guidelinekb.vocab.PROV;
+
+/**
+ * Validates and loads content files: every file is checked before anything is written, then all files go in as
+ * one transaction, with a PROV activity naming the files, their SHA-256 and the agent. Loading content the store
+ * already holds changes nothing (and records nothing). A published version (active or retired) is immutable:
+ * loading different content for it is refused.
+ */
+public final class ContentLoader {
+    private final KnowledgeStore store;
+    private final QueryLibrary queries;
+    private final ContentValidator validator;
+
+    public ContentLoader(KnowledgeStore store, QueryLibrary queries, ContentValidator validator) {
+        this.store = store;
+        this.queries = queries;
+        this.validator = validator;
+    }
+
+    /** Parses and validates; throws {@link ValidationException} listing every violation of every file. */
+    public List<ParsedContent> check(List<ContentFile> files, Consumer<String> progress) {
+        List<ParsedContent> parsed = new ArrayList<>();
+        List<Violation> violations = new ArrayList<>();
+        Set<Node> roots = new HashSet<>();
+        for (ContentFile f : files) {
+            progress.accept("validating " + f.name());
+            ParsedContent p = ParsedContent.parse(f, queries);
+            if (!roots.add(p.root())) {
+                throw new InvalidInputException(f.name() + ": another file in this load also holds " + p.root().getURI());
+            }
+            violations.addAll(validator.validate(f.name(), p.graph()));
+            parsed.add(p);
+        }
+        if (!violations.isEmpty()) {
+            throw new ValidationException(violations.size() + " violation(s) of the knowledge model; nothing was written", violations);
+        }
+        return parsed;
+    }
+
+    /** Validates then loads, all-or-nothing. */
+    public LoadReport load(List<ContentFile> files, String agent, Consumer<String> progress) {
+        List<ParsedContent> parsed = check(files, progress);
+        List<LoadReport.FileResult> results = new ArrayList<>();
+        String[] activity = {null};
+        progress.accept("writing " + parsed.size() + " file(s)");
+        store.write(reader -> {
+            results.clear();
+            ChangeSet.Builder changes = ChangeSet.builder();
+            List<ParsedContent> loaded = new ArrayList<>();
+            for (ParsedContent p : parsed) {
+                boolean same = reader.containsGraph(p.root()) && reader.graph(p.root()).isIsomorphicWith(p.graph());
+                if (!same) {
+                    if (p.isVersion()) planVersion(reader, p, changes);
+                    else changes.replaceGraph(p.root(), p.graph());
+                    loaded.add(p);
+                }
+                results.add(new LoadReport.FileResult(p.file().name(), p.root().getURI(), p.rootType().getLocalName(),
+                        same ? "unchanged" : "loaded", p.graph().size(), p.file().sha256()));
+            }
+            if (loaded.isEmpty()) return ChangeSet.empty();
+            activity[0] = recordActivity(changes, "load", agent, loaded);
+            newStamp(reader, changes);
+            return changes.build();
+        });
+        return new LoadReport(List.copyOf(results), activity[0]);
+    }
+
+    private void planVersion(StoreReader reader, ParsedContent p, ChangeSet.Builder changes) {
+        Node status = versionStatus(reader, p.root());
+        if (status != null && !GKB.statusDraft.equals(status)) {
+            throw new ConflictException(p.file().name() + ": version " + p.root().getURI() + " is published ("
+                    + status.getURI().substring(status.getURI().lastIndexOf('/') + 1)
+                    + ") and published versions are immutable; publish a new version instead");
+        }
+        changes.replaceGraph(p.root(), p.graph());
+        replaceCatalogEntry(reader, p.root(), catalogEntry(p.graph()), changes);
+    }
+
+    /** The lifecycle status of a stored version, or null when the store does not hold it. */
+    public Node versionStatus(StoreReader reader, Node version) {
+        var rows = reader.select(queries.get("internal/version-status"), Map.of("version", version));
+        return rows.hasNext() ? rows.next().get("status") : null;
+    }
+
+    /** The catalog triples of a version, taken from its content graph. */
+    public Graph catalogEntry(Graph versionContent) {
+        return QueryExec.dataset(DatasetGraphFactory.wrap(versionContent)).query(queries.get("internal/catalog-entry")).construct();
+    }
+
+    /** Plans the replacement of a version's catalog entry by {@code entry} (empty entry = remove the version). */
+    public void replaceCatalogEntry(StoreReader reader, Node version, Graph entry, ChangeSet.Builder changes) {
+        Graph old = reader.construct(queries.get("internal/catalog-entry-stored"), Map.of("version", version));
+        old.find().forEachRemaining(t -> changes.delete(Quad.create(GKB.catalogGraph, t)));
+        changes.addAll(GKB.catalogGraph, entry);
+    }
+
+    /** Plans a new catalog stamp: replicas and caches rebuild when it changes. */
+    public void newStamp(StoreReader reader, ChangeSet.Builder changes) {
+        Node stampProp = GKB.term("stamp");
+        var rows = reader.select(queries.get("internal/catalog-stamp"), Map.of());
+        while (rows.hasNext()) changes.delete(Quad.create(GKB.catalogGraph, GKB.catalogGraph, stampProp, rows.next().get("stamp")));
+        changes.add(Quad.create(GKB.catalogGraph, GKB.catalogGraph, stampProp, NodeFactory.createLiteralString(UUID.randomUUID().toString())));
+    }
+
+    /**
+     * Plans a PROV activity for a write: when, who (the agent label, never a secret), which inputs with their
+     * SHA-256, which graphs they produced. Returns the activity IRI.
+     */
+    public String recordActivity(ChangeSet.Builder changes, String label, String agent, List<ParsedContent> inputs) {
+        Node g = GKB.provenanceGraph;
+        String id = GKB.ID + "activity/" + UUID.randomUUID();
+        Node act = NodeFactory.createURI(id);
+        Node now = NodeFactory.createLiteralDT(Instant.now().toString(), XSDDatatype.XSDdateTime);
+        changes.add(Quad.create(g, act, RDF.type.asNode(), PROV.Activity));
+        changes.add(Quad.create(g, act, RDFS.label.asNode(), NodeFactory.createLiteralString(label)));
+        changes.add(Quad.create(g, act, PROV.startedAtTime, now));
+        changes.add(Quad.create(g, act, PROV.endedAtTime, now));
+        Node agentNode = NodeFactory.createURI(GKB.ID + "agent/" + agent.replaceAll("[^A-Za-z0-9._-]", "_"));
+        changes.add(Quad.create(g, act, PROV.wasAssociatedWith, agentNode));
+        changes.add(Quad.create(g, agentNode, RDF.type.asNode(), PROV.Agent));
+        changes.add(Quad.create(g, agentNode, RDFS.label.asNode(), NodeFactory.createLiteralString(agent)));
+        int n = 0;
+        for (ParsedContent p : inputs) {
+            Node used = NodeFactory.createURI(id + "/input/" + (++n));
+            changes.add(Quad.create(g, act, PROV.used, used));
+            changes.add(Quad.create(g, used, RDF.type.asNode(), PROV.Entity));
+            changes.add(Quad.create(g, used, DCTerms.title.asNode(), NodeFactory.createLiteralString(p.file().name())));
+            changes.add(Quad.create(g, used, GKB.sha256, NodeFactory.createLiteralString(p.file().sha256())));
+            changes.add(Quad.create(g, used, GKB.loadedGraph, p.root()));
+            changes.add(Quad.create(g, act, PROV.generated, p.root()));
+        }
+        return id;
+    }
+}

@@ -1,0 +1,70 @@
+package org.guidelinekb.load;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.RiotException;
+import org.apache.jena.riot.system.StreamRDFBase;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.guidelinekb.error.InvalidInputException;
+import org.guidelinekb.sparql.QueryLibrary;
+import org.guidelinekb.vocab.GKB;
+
+/**
+ * A content file parsed into one graph, with its root: the node whose IRI names the graph it is loaded into.
+ */
+public record ParsedContent(ContentFile file, Graph graph, Node root, Node rootType) {
+
+    public boolean isVersion() {
+        return GKB.GuidelineVersion.equals(rootType);
+    }
+
+    /** Parses a file (quads of TriG/N-Quads are merged: the server decides the graph) and finds its root. */
+    public static ParsedContent parse(ContentFile file, QueryLibrary queries) {
+        Graph g = GraphFactory.createDefaultGraph();
+        try {
+            RDFParser.source(new java.io.ByteArrayInputStream(file.bytes())).lang(file.lang())
+                    .base("https://w3id.org/gkb/id/").parse(new StreamRDFBase() {
+                        @Override public void triple(Triple t) { g.add(t); }
+                        @Override public void quad(Quad q) { g.add(q.asTriple()); }
+                    });
+        } catch (RiotException e) {
+            throw new InvalidInputException(file.name() + ": not valid " + file.lang().getLabel() + ": " + e.getMessage());
+        }
+        if (g.isEmpty()) throw new InvalidInputException(file.name() + ": no triples");
+        DatasetGraph dsg = DatasetGraphFactory.wrap(g);
+        var rows = QueryExec.dataset(dsg).query(queries.get("internal/content-roots")).select().materialize();
+        Node root = null;
+        Node type = null;
+        int versions = 0;
+        int others = 0;
+        while (rows.hasNext()) {
+            var b = rows.next();
+            Node r = b.get("root");
+            Node t = b.get("type");
+            if (GKB.GuidelineVersion.equals(t)) {
+                versions++;
+                root = r;
+                type = t;
+            } else {
+                others++;
+                if (versions == 0) { root = r; type = t; }
+            }
+        }
+        if (versions > 1 || (versions == 0 && others > 1)) {
+            throw new InvalidInputException(file.name() + ": holds " + (versions > 1 ? versions + " guideline versions" : others + " root nodes")
+                    + "; a content file holds one guideline version, or one study, evidence synthesis or clinical question");
+        }
+        if (root == null) {
+            throw new InvalidInputException(file.name()
+                    + ": no root node; a content file holds one gkb:GuidelineVersion, gkb:Study, gkb:EvidenceSynthesis or gkb:ClinicalQuestion");
+        }
+        if (!root.isURI()) throw new InvalidInputException(file.name() + ": the root node must be an IRI, not a blank node");
+        return new ParsedContent(file, g, root, type);
+    }
+}

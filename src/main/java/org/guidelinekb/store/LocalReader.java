@@ -1,0 +1,46 @@
+package org.guidelinekb.store;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.exec.QueryExecBuilder;
+import org.apache.jena.sparql.graph.GraphFactory;
+
+/** A reader over a local dataset; the caller holds the transaction. */
+final class LocalReader extends ExecReader {
+    private final DatasetGraph dsg;
+
+    LocalReader(DatasetGraph dsg) {
+        this.dsg = dsg;
+    }
+
+    @Override
+    protected QueryExecBuilder exec() {
+        return QueryExec.dataset(dsg);
+    }
+
+    @Override
+    public Graph graph(Node graphName) {
+        Graph copy = GraphFactory.createDefaultGraph();
+        dsg.find(graphName, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> copy.add(q.asTriple()));
+        return copy;
+    }
+
+    @Override
+    public boolean containsGraph(Node graphName) {
+        return dsg.contains(graphName, Node.ANY, Node.ANY, Node.ANY);
+    }
+
+    @Override
+    public StoreStats stats() {
+        long graphs = 0;
+        long triples = dsg.getDefaultGraph().size();
+        for (var it = dsg.listGraphNodes(); it.hasNext(); ) {
+            Node g = it.next();
+            graphs++;
+            triples += dsg.getGraph(g).size();
+        }
+        return new StoreStats(triples, graphs);
+    }
+}

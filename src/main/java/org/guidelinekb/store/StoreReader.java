@@ -1,0 +1,32 @@
+package org.guidelinekb.store;
+
+import java.util.Map;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.query.Query;
+import org.apache.jena.sparql.exec.RowSetRewindable;
+
+/**
+ * A consistent read view of the store, valid only inside {@link KnowledgeStore#read}. Parameters are bound as RDF
+ * terms (Jena's substitution), never pasted into query text.
+ */
+public interface StoreReader {
+    /** Runs a SELECT and materialises its rows. */
+    RowSetRewindable select(Query query, Map<String, Node> bindings);
+
+    /** Runs a CONSTRUCT or DESCRIBE into a new in-memory graph. */
+    Graph construct(Query query, Map<String, Node> bindings);
+
+    /** Runs an ASK. */
+    boolean ask(Query query, Map<String, Node> bindings);
+
+    /** A copy of one named graph; empty when it does not exist. */
+    Graph graph(Node graphName);
+
+    /** Whether the named graph exists and has at least one triple. */
+    boolean containsGraph(Node graphName);
+
+    /** Counts for health reports. */
+    StoreStats stats();
+}

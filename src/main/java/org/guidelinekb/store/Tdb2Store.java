@@ -1,0 +1,108 @@
+package org.guidelinekb.store;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.apache.jena.dboe.base.file.AlreadyLocked;
+import org.apache.jena.dboe.base.file.Location;
+import org.apache.jena.graph.Node;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.DatabaseMgr;
+import org.apache.jena.tdb2.TDB2;
+import org.apache.jena.tdb2.sys.TDBInternal;
+import org.guidelinekb.error.StoreUnavailableException;
+
+/**
+ * The embedded store: TDB2 on disk (or TDB2 in memory for {@code --mem} and tests). Every access runs in one
+ * Jena transaction; this class is the only place that opens one.
+ */
+public final class Tdb2Store implements KnowledgeStore {
+    private final DatasetGraph dsg;
+    private final StoreInfo info;
+
+    private Tdb2Store(DatasetGraph dsg, StoreInfo info) {
+        this.dsg = dsg;
+        this.info = info;
+        // The public SPARQL endpoint sees the union of all named graphs as its default graph;
+        // the server's own queries always name their graphs.
+        dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
+    }
+
+    /**
+     * Opens (creating when needed) a TDB2 database in {@code folder}. A folder held by another process fails at once
+     * with a one-line message naming the folder and its lock file.
+     */
+    public static Tdb2Store open(Path folder) {
+        Path dir = folder.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(dir);
+        } catch (Exception e) {
+            throw new StoreUnavailableException("cannot create data folder " + dir + ": " + e.getMessage(), e);
+        }
+        try {
+            DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(Location.create(dir));
+            return new Tdb2Store(dsg, new StoreInfo("tdb2", dir.toString()));
+        } catch (AlreadyLocked e) {
+            throw locked(dir, e);
+        } catch (RuntimeException e) {
+            if (e.getCause() instanceof AlreadyLocked al) throw locked(dir, al);
+            if (String.valueOf(e.getMessage()).contains("lock")) throw locked(dir, e);
+            throw e;
+        }
+    }
+
+    private static StoreUnavailableException locked(Path dir, Exception e) {
+        return new StoreUnavailableException("data folder " + dir + " is in use by another process (lock file "
+                + dir.resolve("tdb.lock") + "); stop that server or choose another --data folder", e);
+    }
+
+    /** A TDB2 database held in memory: same engine, nothing kept after close. */
+    public static Tdb2Store inMemory() {
+        return new Tdb2Store(DatabaseMgr.createDatasetGraph(), new StoreInfo("tdb2-memory", "memory"));
+    }
+
+    @Override
+    public StoreInfo info() {
+        return info;
+    }
+
+    @Override
+    public <T> T read(Function<StoreReader, T> work) {
+        return Txn.calculateRead(dsg, () -> work.apply(new LocalReader(dsg)));
+    }
+
+    @Override
+    public ChangeSet write(Function<StoreReader, ChangeSet> plan) {
+        return Txn.calculateWrite(dsg, () -> {
+            ChangeSet changes = plan.apply(new LocalReader(dsg));
+            apply(changes);
+            return changes;
+        });
+    }
+
+    private void apply(ChangeSet changes) {
+        for (Node g : changes.dropGraphs()) dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
+        changes.replaceGraphs().forEach((name, content) -> {
+            dsg.deleteAny(name, Node.ANY, Node.ANY, Node.ANY);
+            content.find().forEachRemaining(t -> dsg.add(Quad.create(name, t)));
+        });
+        changes.deleteQuads().forEach(dsg::delete);
+        changes.addQuads().forEach(dsg::add);
+    }
+
+    @Override
+    public Optional<DatasetGraph> localDataset() {
+        return Optional.of(dsg);
+    }
+
+    @Override
+    public void close() {
+        // expel() syncs, closes the files and releases the folder's lock, so the same folder can be reopened
+        // (a restart in the same JVM, as tests do) and by another process.
+        TDBInternal.expel(dsg);
+    }
+}
