@@ -4,31 +4,68 @@ import java.nio.file.Path;
 
 /**
  * Settings of one server, built from command-line flags and environment variables (README, "Configuration").
+ * Immutable; change one setting with {@link #toBuilder()}.
  *
- * @param host          interface to listen on
- * @param port          HTTP port; 0 picks a free one (tests)
- * @param dataDir       TDB2 folder, created on first start
- * @param inMemory      keep the store in memory instead of {@code dataDir}
- * @param loadBundled   load the bundled content (kb/) when the store is empty
+ * @param host                interface to listen on
+ * @param port                HTTP port; 0 picks a free one (tests)
+ * @param dataDir             TDB2 folder, created on first start
+ * @param inMemory            keep the store in memory instead of {@code dataDir}
+ * @param loadBundled         load the bundled content (kb/) when the store is empty
  * @param queryTimeoutSeconds timeout for SPARQL queries from the public endpoint and the named-query API
+ * @param tokenFile           file of write tokens ({@code label token} per line), or null
+ * @param adminToken          a write token given directly (env GKB_ADMIN_TOKEN), labelled "admin", or null
+ * @param storeUrl            a remote SPARQL 1.1 store's dataset URL instead of embedded TDB2, or null
  */
-public record AppConfig(String host, int port, Path dataDir, boolean inMemory, boolean loadBundled, int queryTimeoutSeconds) {
+public record AppConfig(String host, int port, Path dataDir, boolean inMemory, boolean loadBundled, int queryTimeoutSeconds,
+                        Path tokenFile, String adminToken, String storeUrl) {
 
     public static final int DEFAULT_PORT = 8080;
 
     public static AppConfig defaults() {
-        return new AppConfig("0.0.0.0", DEFAULT_PORT, Path.of("data"), false, true, 10);
+        return new Builder().build();
     }
 
-    /** A test configuration: in-memory TDB2, a free port, bundled content loaded. */
+    /** A test configuration: in-memory TDB2, loopback, a free port, bundled content loaded. */
     public static AppConfig forTests() {
-        return new AppConfig("127.0.0.1", 0, null, true, true, 10);
+        return new Builder().host("127.0.0.1").port(0).inMemory(true).build();
     }
 
-    public AppConfig withPort(int p) { return new AppConfig(host, p, dataDir, inMemory, loadBundled, queryTimeoutSeconds); }
-    public AppConfig withDataDir(Path d) { return new AppConfig(host, port, d, false, loadBundled, queryTimeoutSeconds); }
-    public AppConfig withInMemory(boolean m) { return new AppConfig(host, port, dataDir, m, loadBundled, queryTimeoutSeconds); }
-    public AppConfig withLoadBundled(boolean b) { return new AppConfig(host, port, dataDir, inMemory, b, queryTimeoutSeconds); }
-    public AppConfig withHost(String h) { return new AppConfig(h, port, dataDir, inMemory, loadBundled, queryTimeoutSeconds); }
-    public AppConfig withQueryTimeoutSeconds(int s) { return new AppConfig(host, port, dataDir, inMemory, loadBundled, s); }
+    public Builder toBuilder() {
+        return new Builder().host(host).port(port).dataDir(dataDir).inMemory(inMemory).loadBundled(loadBundled)
+                .queryTimeoutSeconds(queryTimeoutSeconds).tokenFile(tokenFile).adminToken(adminToken).storeUrl(storeUrl);
+    }
+
+    public AppConfig withPort(int p) { return toBuilder().port(p).build(); }
+    public AppConfig withDataDir(Path d) { return toBuilder().dataDir(d).inMemory(false).build(); }
+    public AppConfig withInMemory(boolean m) { return toBuilder().inMemory(m).build(); }
+    public AppConfig withLoadBundled(boolean b) { return toBuilder().loadBundled(b).build(); }
+    public AppConfig withHost(String h) { return toBuilder().host(h).build(); }
+    public AppConfig withQueryTimeoutSeconds(int s) { return toBuilder().queryTimeoutSeconds(s).build(); }
+
+    /** Builds an {@link AppConfig}; every setting starts at its default. */
+    public static final class Builder {
+        private String host = "0.0.0.0";
+        private int port = DEFAULT_PORT;
+        private Path dataDir = Path.of("data");
+        private boolean inMemory;
+        private boolean loadBundled = true;
+        private int queryTimeoutSeconds = 10;
+        private Path tokenFile;
+        private String adminToken;
+        private String storeUrl;
+
+        public Builder host(String v) { host = v; return this; }
+        public Builder port(int v) { port = v; return this; }
+        public Builder dataDir(Path v) { dataDir = v; return this; }
+        public Builder inMemory(boolean v) { inMemory = v; return this; }
+        public Builder loadBundled(boolean v) { loadBundled = v; return this; }
+        public Builder queryTimeoutSeconds(int v) { queryTimeoutSeconds = v; return this; }
+        public Builder tokenFile(Path v) { tokenFile = v; return this; }
+        public Builder adminToken(String v) { adminToken = v; return this; }
+        public Builder storeUrl(String v) { storeUrl = v; return this; }
+
+        public AppConfig build() {
+            return new AppConfig(host, port, dataDir, inMemory, loadBundled, queryTimeoutSeconds, tokenFile, adminToken, storeUrl);
+        }
+    }
 }

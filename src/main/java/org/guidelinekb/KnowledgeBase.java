@@ -1,6 +1,11 @@
 package org.guidelinekb;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+
+import org.guidelinekb.catalog.CatalogReader;
+import org.guidelinekb.load.ContentFile;
 
 import org.guidelinekb.load.BundledContent;
 import org.guidelinekb.load.ContentLoader;
@@ -21,6 +26,8 @@ public final class KnowledgeBase implements AutoCloseable {
     private final Ontology ontology;
     private final ContentLoader loader;
     private final LoadReport bootstrapReport;
+    private final CatalogReader catalog;
+    private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
 
     private KnowledgeBase(KnowledgeStore store, boolean loadBundled, Consumer<String> progress) {
         this.store = store;
@@ -28,6 +35,7 @@ public final class KnowledgeBase implements AutoCloseable {
         this.ontology = Ontology.load();
         this.loader = new ContentLoader(store, queries, new ContentValidator(ontology, queries));
         this.bootstrapReport = BundledContent.bootstrap(store, ontology, loader, loadBundled, progress);
+        this.catalog = new CatalogReader(store, queries);
     }
 
     /** Opens the configured store; refreshes the ontology graph and loads the bundled content into an empty store. */
@@ -46,6 +54,27 @@ public final class KnowledgeBase implements AutoCloseable {
     public Ontology ontology() { return ontology; }
     public ContentLoader loader() { return loader; }
     public LoadReport bootstrapReport() { return bootstrapReport; }
+    public CatalogReader catalog() { return catalog; }
+
+    /** Validates and loads content files, all or nothing, then tells the listeners when something changed. */
+    public LoadReport load(List<ContentFile> files, String agent, Consumer<String> progress) {
+        LoadReport report = loader.load(files, agent, progress);
+        if (report.changed()) contentChanged();
+        return report;
+    }
+
+    /**
+     * Registers work to run after every write that changed content or a version's status (e.g. rebuilding the
+     * reasoner's compiled index). Listeners run on the writing thread, after the write committed.
+     */
+    public void onContentChanged(Runnable listener) {
+        changeListeners.add(listener);
+    }
+
+    /** Called by every service after a write that changed content or status. */
+    public void contentChanged() {
+        changeListeners.forEach(Runnable::run);
+    }
 
     @Override
     public void close() {

@@ -31,7 +31,7 @@ final class LoadCommand implements Callable<Integer> {
     public Integer call() {
         List<ContentFile> content = files.stream().map(ContentFile::read).toList();
         try (KnowledgeBase kb = KnowledgeBase.open(storeOptions.apply(AppConfig.defaults()), Progress.stderr())) {
-            LoadReport report = kb.loader().load(content, agent, Progress.stderr());
+            LoadReport report = kb.load(content, agent, Progress.stderr());
             for (LoadReport.FileResult f : report.files()) {
                 System.out.printf("%-9s %s -> <%s> (%d triples, sha256 %s)%n", f.status(), f.file(), f.graph(), f.triples(), f.sha256());
             }
