@@ -4,11 +4,30 @@ import java.util.function.Consumer;
 
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.fuseki.server.Operation;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.websocket.server.config.JettyWebSocketServletContainerInitializer;
 import org.guidelinekb.api.ApiErrors;
+import org.guidelinekb.api.CompareController;
+import org.guidelinekb.api.GuidelineController;
+import org.guidelinekb.api.HistoryController;
+import org.guidelinekb.auth.WriteTokens;
+import org.guidelinekb.api.EvaluateController;
+import org.guidelinekb.api.CdsHooksController;
+import org.guidelinekb.cds.CdsHooks;
+import org.guidelinekb.cds.CdsJwtVerifier;
 import org.guidelinekb.api.FusekiUiController;
 import org.guidelinekb.api.HealthController;
+import org.guidelinekb.api.RemoteSparqlController;
+import org.guidelinekb.api.OpenApiController;
+import org.guidelinekb.api.QueryController;
+import org.guidelinekb.api.ResourceController;
+import org.guidelinekb.api.RouteTable;
+import org.guidelinekb.queries.ApiQueries;
+import org.guidelinekb.queries.QueryService;
+import org.guidelinekb.queries.ResourceDescriber;
+import org.guidelinekb.sparqlendpoint.GuardedQueryService;
+import org.guidelinekb.sparqlendpoint.QueryWatchdog;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -34,12 +53,17 @@ public final class App implements AutoCloseable {
     private final AppConfig config;
     private final KnowledgeBase kb;
     private final FusekiServer server;
+    private final QueryWatchdog watchdog;
+    private final QueryService namedQueries;
     private boolean closed;
 
     private App(AppConfig config, KnowledgeBase kb) {
         this.config = config;
         this.kb = kb;
-        this.server = buildServer(kb.store().localDataset().orElseThrow(), javalin());
+        this.watchdog = new QueryWatchdog(config.queryTimeoutSeconds() * 1000L);
+        this.namedQueries = new QueryService(kb.store(), ApiQueries.of(kb.queries()), kb.catalog(),
+                java.time.Duration.ofSeconds(config.queryTimeoutSeconds()));
+        this.server = buildServer(kb.store().localDataset().orElse(null), javalin());
     }
 
     /** Opens the store, loads what is needed and starts the server. */
@@ -79,15 +103,33 @@ public final class App implements AutoCloseable {
     private void routes(JavalinConfig cfg) {
         ApiErrors.register(cfg.routes);
         new HealthController(kb.store()).routes(cfg.routes);
+        new GuidelineController(kb.versions(), WriteTokens.from(config)).routes(cfg.routes);
+        new CompareController(kb.versions()).routes(cfg.routes);
+        new HistoryController(kb.versions()).routes(cfg.routes);
+        new EvaluateController(kb.reasoner()).routes(cfg.routes);
+        new CdsHooksController(new CdsHooks(kb.reasoner(), kb.store(), kb.queries(), java.time.Clock.systemUTC()),
+                new CdsJwtVerifier(config.cdsJwt(), java.time.Clock.systemUTC())).routes(cfg.routes);
+        if (kb.store().localDataset().isEmpty()) {
+            new RemoteSparqlController(kb.store(), DATASET).routes(cfg.routes);
+            new RemoteSparqlController(kb.store(), FusekiUiController.UI_PATH + DATASET).routes(cfg.routes);
+        }
         new FusekiUiController(DATASET).routes(cfg.routes);
+        new QueryController(namedQueries).routes(cfg.routes);
+        new ResourceController(new ResourceDescriber(kb.store(), kb.queries())).routes(cfg.routes);
+        new OpenApiController(namedQueries.queries(), RouteTable.of(cfg)).routes(cfg.routes); // documents every route above
     }
 
+    /** {@code dsg} is the local dataset Fuseki serves read-only; null for a remote store (then the API forwards). */
     private FusekiServer buildServer(DatasetGraph dsg, Javalin javalin) {
-        FusekiServer fuseki = FusekiServer.create()
+        FusekiServer.Builder builder = FusekiServer.create()
+                .registerOperation(Operation.Query, new GuardedQueryService(watchdog, config.maxResultRows()))
                 .port(config.port())
-                .loopback(config.host().equals("127.0.0.1") || config.host().equals("localhost"))
-                .add(DATASET, dsg, false)                               // read-only: query and GSP read only
-                .add(FusekiUiController.UI_PATH + DATASET, dsg, false)  // the same dataset where the query UI looks for it
+                .loopback(config.host().equals("127.0.0.1") || config.host().equals("localhost"));
+        if (dsg != null) {
+            builder.add(DATASET, dsg, false)                              // read-only: query and GSP read only
+                   .add(FusekiUiController.UI_PATH + DATASET, dsg, false); // the same dataset where the query UI looks for it
+        }
+        FusekiServer fuseki = builder
                 .enablePing(false)
                 .enableStats(false)
                 .addServlet("/*", (HttpServlet) javalin.javalinServlet())
@@ -115,6 +157,8 @@ public final class App implements AutoCloseable {
         closed = true;
         try {
             if (server != null) server.stop();
+            watchdog.close();
+            namedQueries.close();
         } finally {
             kb.close();
         }

@@ -15,9 +15,13 @@ import java.nio.file.Path;
  * @param tokenFile           file of write tokens ({@code label token} per line), or null
  * @param adminToken          a write token given directly (env GKB_ADMIN_TOKEN), labelled "admin", or null
  * @param storeUrl            a remote SPARQL 1.1 store's dataset URL instead of embedded TDB2, or null
+ * @param refreshMillis       with a remote store: how often to look for changes made through other replicas
+ * @param maxResultRows       cap on the rows a public SPARQL SELECT returns
+ * @param cdsJwt              how CDS Hooks clients authenticate with a JWT (README, "CDS Hooks"); NONE = not checked
  */
 public record AppConfig(String host, int port, Path dataDir, boolean inMemory, boolean loadBundled, int queryTimeoutSeconds,
-                        Path tokenFile, String adminToken, String storeUrl) {
+                        Path tokenFile, String adminToken, String storeUrl, long refreshMillis, long maxResultRows,
+                        org.guidelinekb.cds.CdsJwtSettings cdsJwt) {
 
     public static final int DEFAULT_PORT = 8080;
 
@@ -32,7 +36,7 @@ public record AppConfig(String host, int port, Path dataDir, boolean inMemory, b
 
     public Builder toBuilder() {
         return new Builder().host(host).port(port).dataDir(dataDir).inMemory(inMemory).loadBundled(loadBundled)
-                .queryTimeoutSeconds(queryTimeoutSeconds).tokenFile(tokenFile).adminToken(adminToken).storeUrl(storeUrl);
+                .queryTimeoutSeconds(queryTimeoutSeconds).tokenFile(tokenFile).adminToken(adminToken).storeUrl(storeUrl).refreshMillis(refreshMillis).maxResultRows(maxResultRows).cdsJwt(cdsJwt);
     }
 
     public AppConfig withPort(int p) { return toBuilder().port(p).build(); }
@@ -53,6 +57,9 @@ public record AppConfig(String host, int port, Path dataDir, boolean inMemory, b
         private Path tokenFile;
         private String adminToken;
         private String storeUrl;
+        private long refreshMillis = 1000;
+        private long maxResultRows = 10_000;
+        private org.guidelinekb.cds.CdsJwtSettings cdsJwt = org.guidelinekb.cds.CdsJwtSettings.NONE;
 
         public Builder host(String v) { host = v; return this; }
         public Builder port(int v) { port = v; return this; }
@@ -63,9 +70,12 @@ public record AppConfig(String host, int port, Path dataDir, boolean inMemory, b
         public Builder tokenFile(Path v) { tokenFile = v; return this; }
         public Builder adminToken(String v) { adminToken = v; return this; }
         public Builder storeUrl(String v) { storeUrl = v; return this; }
+        public Builder refreshMillis(long v) { refreshMillis = v; return this; }
+        public Builder maxResultRows(long v) { maxResultRows = v; return this; }
+        public Builder cdsJwt(org.guidelinekb.cds.CdsJwtSettings v) { cdsJwt = v; return this; }
 
         public AppConfig build() {
-            return new AppConfig(host, port, dataDir, inMemory, loadBundled, queryTimeoutSeconds, tokenFile, adminToken, storeUrl);
+            return new AppConfig(host, port, dataDir, inMemory, loadBundled, queryTimeoutSeconds, tokenFile, adminToken, storeUrl, refreshMillis, maxResultRows, cdsJwt);
         }
     }
 }

@@ -12,9 +12,15 @@ import org.guidelinekb.load.ContentLoader;
 import org.guidelinekb.load.ContentValidator;
 import org.guidelinekb.load.LoadReport;
 import org.guidelinekb.load.Ontology;
+import org.guidelinekb.reasoner.Reasoner;
 import org.guidelinekb.sparql.QueryLibrary;
 import org.guidelinekb.store.KnowledgeStore;
+import org.guidelinekb.store.RemoteEndpoints;
+import org.guidelinekb.store.RemoteStore;
+import org.guidelinekb.store.StampWatcher;
 import org.guidelinekb.store.Tdb2Store;
+import org.guidelinekb.versioning.VersionWrites;
+import org.guidelinekb.versioning.Versions;
 
 /**
  * The core services over one store, without any transport: what the CLI and the HTTP server both stand on.
@@ -27,22 +33,36 @@ public final class KnowledgeBase implements AutoCloseable {
     private final ContentLoader loader;
     private final LoadReport bootstrapReport;
     private final CatalogReader catalog;
+    private final Reasoner reasoner;
+    private final Versions versions;
     private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
+    private StampWatcher watcher;
 
-    private KnowledgeBase(KnowledgeStore store, boolean loadBundled, Consumer<String> progress) {
+    private KnowledgeBase(KnowledgeStore store, QueryLibrary queries, boolean loadBundled, Consumer<String> progress) {
         this.store = store;
-        this.queries = QueryLibrary.load();
+        this.queries = queries;
         this.ontology = Ontology.load();
-        this.loader = new ContentLoader(store, queries, new ContentValidator(ontology, queries));
+        this.loader = new ContentLoader(store, queries, new ContentValidator(ontology, queries, store));
         this.bootstrapReport = BundledContent.bootstrap(store, ontology, loader, loadBundled, progress);
         this.catalog = new CatalogReader(store, queries);
+        this.reasoner = new Reasoner(store, queries, catalog);
+        this.versions = new Versions(store, queries, catalog, new VersionWrites(store, queries, loader, catalog, this::contentChanged));
+        onContentChanged(reasoner::rebuild);
     }
 
     /** Opens the configured store; refreshes the ontology graph and loads the bundled content into an empty store. */
     public static KnowledgeBase open(AppConfig config, Consumer<String> progress) {
-        KnowledgeStore store = config.inMemory() ? Tdb2Store.inMemory() : Tdb2Store.open(config.dataDir());
+        QueryLibrary queries = QueryLibrary.load();
+        KnowledgeStore store = config.storeUrl() != null
+                ? new RemoteStore(RemoteEndpoints.of(config.storeUrl(), System.getenv()), queries, config.queryTimeoutSeconds() * 1000L)
+                : config.inMemory() ? Tdb2Store.inMemory() : Tdb2Store.open(config.dataDir());
         try {
-            return new KnowledgeBase(store, config.loadBundled(), progress);
+            KnowledgeBase kb = new KnowledgeBase(store, queries, config.loadBundled(), progress);
+            if (config.storeUrl() != null) {
+                // other replicas write to the same store: follow their changes
+                kb.watcher = new StampWatcher(store, queries, config.refreshMillis(), kb::contentChanged);
+            }
+            return kb;
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -55,6 +75,8 @@ public final class KnowledgeBase implements AutoCloseable {
     public ContentLoader loader() { return loader; }
     public LoadReport bootstrapReport() { return bootstrapReport; }
     public CatalogReader catalog() { return catalog; }
+    public Reasoner reasoner() { return reasoner; }
+    public Versions versions() { return versions; }
 
     /** Validates and loads content files, all or nothing, then tells the listeners when something changed. */
     public LoadReport load(List<ContentFile> files, String agent, Consumer<String> progress) {
@@ -78,6 +100,7 @@ public final class KnowledgeBase implements AutoCloseable {
 
     @Override
     public void close() {
+        if (watcher != null) watcher.close();
         store.close();
     }
 }

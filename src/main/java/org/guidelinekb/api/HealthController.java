@@ -20,6 +20,17 @@ public final class HealthController {
 
     public void routes(RoutesConfig r) {
         r.get("/api/health", this::health);
+        r.get("/api/ready", this::ready);
+    }
+
+    /** Readiness for load balancers: 200 when the store answers, else 503 (and back to 200 when it does again). */
+    void ready(Context ctx) {
+        if (store.reachable()) {
+            ctx.json(Map.of("ready", true, "store", store.info().kind()));
+        } else {
+            new Problem("store-unavailable", "Store unavailable", 503,
+                    "the " + store.info().kind() + " store at " + store.info().location() + " does not answer").send(ctx);
+        }
     }
 
     void health(Context ctx) {

@@ -27,14 +27,34 @@ final class ServeCommand implements Callable<Integer> {
             description = "Timeout of public SPARQL queries (default: ${DEFAULT-VALUE}).")
     int queryTimeout;
 
+    @Option(names = "--store", paramLabel = "URL", defaultValue = "${env:GKB_STORE}",
+            description = "Use a remote SPARQL 1.1 store (its dataset URL, e.g. http://host:3030/kb) instead of TDB2; env GKB_STORE. "
+                    + "Endpoints default to URL/sparql, URL/update, URL/data (env GKB_STORE_QUERY, GKB_STORE_UPDATE, GKB_STORE_GSP); "
+                    + "credentials from env GKB_STORE_USER + GKB_STORE_PASSWORD or GKB_STORE_TOKEN.")
+    String store;
+
+    @Option(names = "--refresh", paramLabel = "MILLIS", defaultValue = "${env:GKB_REFRESH_MILLIS:-1000}",
+            description = "With --store: how often to look for changes made through other replicas (default: ${DEFAULT-VALUE} ms).")
+    long refreshMillis;
+
+    @Option(names = "--token-file", paramLabel = "FILE",
+            description = "File of write tokens, one 'label token' per line (the label is recorded as the writer). "
+                    + "Also env GKB_ADMIN_TOKEN (label admin). Without a token every write is refused.")
+    java.nio.file.Path tokenFile;
+
     @Mixin
     StoreOptions storeOptions;
+
+    @Mixin
+    CdsJwtOptions cdsJwtOptions;
 
     @Override
     public Integer call() throws InterruptedException {
         if (port < 0 || port > 65535) throw new picocli.CommandLine.ParameterException(
                 new picocli.CommandLine(this), "--port must be 0..65535, not " + port);
-        AppConfig config = storeOptions.apply(AppConfig.defaults()).withPort(port).withHost(host).withQueryTimeoutSeconds(queryTimeout);
+        AppConfig config = storeOptions.apply(AppConfig.defaults()).withPort(port).withHost(host).withQueryTimeoutSeconds(queryTimeout)
+                .toBuilder().storeUrl(store == null || store.isBlank() ? null : store).refreshMillis(refreshMillis)
+                .tokenFile(tokenFile).adminToken(System.getenv("GKB_ADMIN_TOKEN")).cdsJwt(cdsJwtOptions.settings()).build();
         long t0 = System.nanoTime();
         App app = App.start(config, Progress.stderr());
         // SIGTERM and Ctrl-C stop the server in order (in-flight requests finish, the store is closed) and exit 0.

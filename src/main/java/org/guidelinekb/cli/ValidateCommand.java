@@ -24,7 +24,7 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         QueryLibrary queries = QueryLibrary.load();
-        ContentLoader checker = new ContentLoader(null, queries, new ContentValidator(Ontology.load(), queries));
+        ContentLoader checker = new ContentLoader(null, queries, new ContentValidator(Ontology.load(), queries, null));
         List<ParsedContent> ok = checker.check(files.stream().map(ContentFile::read).toList(), Progress.stderr());
         for (ParsedContent p : ok) System.out.printf("valid     %s -> <%s> (%d triples)%n", p.file().name(), p.root().getURI(), p.graph().size());
         return Main.OK;

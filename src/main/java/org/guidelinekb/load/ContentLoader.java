@@ -47,10 +47,13 @@ public final class ContentLoader {
         this.validator = validator;
     }
 
-    /** Parses and validates; throws {@link ValidationException} listing every violation of every file. */
+    /**
+     * Parses and validates; throws {@link ValidationException} listing every violation of every file. The
+     * violation checks see the knowledge base as it would be after loading these files (with a store) or the files
+     * on their own (without one: {@code gkb validate}).
+     */
     public List<ParsedContent> check(List<ContentFile> files, Consumer<String> progress) {
         List<ParsedContent> parsed = new ArrayList<>();
-        List<Violation> violations = new ArrayList<>();
         Set<Node> roots = new HashSet<>();
         for (ContentFile f : files) {
             progress.accept("validating " + f.name());
@@ -58,9 +61,10 @@ public final class ContentLoader {
             if (!roots.add(p.root())) {
                 throw new InvalidInputException(f.name() + ": another file in this load also holds " + p.root().getURI());
             }
-            violations.addAll(validator.validate(f.name(), p.graph()));
             parsed.add(p);
         }
+        List<Violation> violations = store == null ? validator.validateBatch(parsed, null)
+                : store.read(r -> validator.validateBatch(parsed, r));
         if (!violations.isEmpty()) {
             throw new ValidationException(violations.size() + " violation(s) of the knowledge model; nothing was written", violations);
         }

@@ -24,6 +24,13 @@ public record ParsedContent(ContentFile file, Graph graph, Node root, Node rootT
         return GKB.GuidelineVersion.equals(rootType);
     }
 
+    /** An already built graph as content (e.g. a version about to be published), with its root found. */
+    public static ParsedContent of(String name, Graph graph, QueryLibrary queries) {
+        ContentFile file = new ContentFile(name, new byte[0], org.apache.jena.riot.Lang.TURTLE);
+        Node[] root = findRoot(file, graph, queries);
+        return new ParsedContent(file, graph, root[0], root[1]);
+    }
+
     /** Parses a file (quads of TriG/N-Quads are merged: the server decides the graph) and finds its root. */
     public static ParsedContent parse(ContentFile file, QueryLibrary queries) {
         Graph g = GraphFactory.createDefaultGraph();
@@ -37,6 +44,11 @@ public record ParsedContent(ContentFile file, Graph graph, Node root, Node rootT
             throw new InvalidInputException(file.name() + ": not valid " + file.lang().getLabel() + ": " + e.getMessage());
         }
         if (g.isEmpty()) throw new InvalidInputException(file.name() + ": no triples");
+        Node[] root = findRoot(file, g, queries);
+        return new ParsedContent(file, g, root[0], root[1]);
+    }
+
+    private static Node[] findRoot(ContentFile file, Graph g, QueryLibrary queries) {
         DatasetGraph dsg = DatasetGraphFactory.wrap(g);
         var rows = QueryExec.dataset(dsg).query(queries.get("internal/content-roots")).select().materialize();
         Node root = null;
@@ -65,6 +77,6 @@ public record ParsedContent(ContentFile file, Graph graph, Node root, Node rootT
                     + ": no root node; a content file holds one gkb:GuidelineVersion, gkb:Study, gkb:EvidenceSynthesis or gkb:ClinicalQuestion");
         }
         if (!root.isURI()) throw new InvalidInputException(file.name() + ": the root node must be an IRI, not a blank node");
-        return new ParsedContent(file, g, root, type);
+        return new Node[] {root, type};
     }
 }

@@ -1,6 +1,9 @@
 package org.guidelinekb.store;
 
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -27,6 +30,14 @@ abstract class ExecReader implements StoreReader {
     @Override
     public RowSetRewindable select(Query query, Map<String, Node> bindings) {
         return prepared(query, bindings).select().rewindable();
+    }
+
+    @Override
+    public RowSetRewindable select(Query query, Map<String, Node> bindings, Duration timeout, Consumer<Runnable> abort) {
+        try (var qe = prepared(query, bindings).timeout(timeout.toMillis(), TimeUnit.MILLISECONDS).build()) {
+            abort.accept(qe::abort);
+            return qe.select().rewindable();
+        }
     }
 
     @Override

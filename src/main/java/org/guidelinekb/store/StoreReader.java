@@ -1,6 +1,8 @@
 package org.guidelinekb.store;
 
+import java.time.Duration;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -14,6 +16,14 @@ import org.apache.jena.sparql.exec.RowSetRewindable;
 public interface StoreReader {
     /** Runs a SELECT and materialises its rows. */
     RowSetRewindable select(Query query, Map<String, Node> bindings);
+
+    /**
+     * Runs a SELECT that the engine stops after {@code timeout}; {@code abort} receives, before the query starts, a
+     * handle that stops it early (a watchdog's). A stopped query throws Jena's {@code QueryCancelledException}.
+     */
+    default RowSetRewindable select(Query query, Map<String, Node> bindings, Duration timeout, Consumer<Runnable> abort) {
+        return select(query, bindings);
+    }
 
     /** Runs a CONSTRUCT or DESCRIBE into a new in-memory graph. */
     Graph construct(Query query, Map<String, Node> bindings);

@@ -30,7 +30,7 @@ class TestReadOnlyEndpoint {
     }
 
     static long count() {
-        HttpResponse<String> r = http.get("/kb/sparql?query=" + Http.enc(COUNT));
+        HttpResponse<String> r = http.get("/kb/sparql?query=" + Http.enc(COUNT), "Accept", "application/sparql-results+json");
         return Http.json(r).at("/results/bindings/0/n/value").asLong();
     }
 
@@ -64,7 +64,7 @@ class TestReadOnlyEndpoint {
         };
         assertTrue(r.statusCode() >= 400 && r.statusCode() < 500, method + " " + path + " -> " + r.statusCode() + " " + r.body());
         assertEquals(before, count(), "the store is unchanged");
-        HttpResponse<String> ask = http.get("/kb/sparql?query=" + Http.enc("ASK { GRAPH <urn:x:g> { ?s ?p ?o } }"));
+        HttpResponse<String> ask = http.get("/kb/sparql?query=" + Http.enc("ASK { GRAPH <urn:x:g> { ?s ?p ?o } }"), "Accept", "application/sparql-results+json");
         assertEquals(false, Http.json(ask).get("boolean").asBoolean());
     }
 }

@@ -27,6 +27,7 @@ class TestSparqlProtocol {
     static TestServer server;
     static Http http;
 
+    static final String JSON = "application/sparql-results+json";
     static final String SELECT = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g";
     static final String CONSTRUCT = "CONSTRUCT { ?v ?p ?o } WHERE { GRAPH <https://w3id.org/gkb/graph/catalog> { ?v ?p ?o } }";
 
@@ -40,7 +41,8 @@ class TestSparqlProtocol {
     }
 
     @Test void ask_answers_true_as_json() {
-        HttpResponse<String> r = http.get("/kb/sparql?query=" + Http.enc("ASK{}"));
+        // as curl asks by default
+        HttpResponse<String> r = http.get("/kb/sparql?query=" + Http.enc("ASK{}"), "Accept", "*/*");
         assertEquals(200, r.statusCode());
         assertTrue(Http.json(r).get("boolean").asBoolean());
     }
@@ -82,10 +84,10 @@ class TestSparqlProtocol {
     }
 
     @Test void post_form_and_post_query_body() {
-        HttpResponse<String> form = http.postForm("/kb/sparql", Map.of("query", "ASK { GRAPH ?g { ?s ?p ?o } }"));
+        HttpResponse<String> form = http.postForm("/kb/sparql", Map.of("query", "ASK { GRAPH ?g { ?s ?p ?o } }"), "Accept", JSON);
         assertEquals(200, form.statusCode(), form.body());
         assertTrue(Http.json(form).get("boolean").asBoolean());
-        HttpResponse<String> direct = http.post("/kb/query", "application/sparql-query", "ASK { GRAPH ?g { ?s ?p ?o } }");
+        HttpResponse<String> direct = http.post("/kb/query", "application/sparql-query", "ASK { GRAPH ?g { ?s ?p ?o } }", "Accept", JSON);
         assertEquals(200, direct.statusCode(), direct.body());
         assertTrue(Http.json(direct).get("boolean").asBoolean());
     }

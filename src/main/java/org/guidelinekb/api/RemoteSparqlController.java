@@ -1,0 +1,124 @@
+package org.guidelinekb.api;
+
+import java.io.ByteArrayOutputStream;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.query.QueryParseException;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.resultset.ResultSetLang;
+import org.apache.jena.sparql.resultset.ResultsWriter;
+import org.guidelinekb.error.InvalidInputException;
+import org.guidelinekb.store.KnowledgeStore;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+/**
+ * The public SPARQL endpoint when the store is remote: {@code /kb/sparql} and {@code /kb/query} forward queries to
+ * the store (with the server's timeout, through the store interface) and {@code /kb/get} reads a graph. Read-only,
+ * like the embedded endpoint: an update is refused with 400.
+ */
+public final class RemoteSparqlController {
+    private static final List<String> RESULT_TYPES = List.of("application/sparql-results+json", "application/sparql-results+xml",
+            "text/csv", "text/tab-separated-values", "application/json");
+    private static final List<String> RDF_TYPES = List.of("text/turtle", "application/ld+json", "application/n-triples",
+            "application/rdf+xml");
+    private final KnowledgeStore store;
+    private final String dataset;
+
+    public RemoteSparqlController(KnowledgeStore store, String dataset) {
+        this.store = store;
+        this.dataset = dataset;
+    }
+
+    public void routes(RoutesConfig r) {
+        for (String ep : List.of("/sparql", "/query", "")) {
+            r.get(dataset + ep, this::query);
+            r.post(dataset + ep, this::query);
+        }
+        r.get(dataset + "/get", this::graph);
+    }
+
+    private void query(Context ctx) {
+        if (ctx.formParam("update") != null || ctx.contentType() != null && ctx.contentType().startsWith("application/sparql-update")) {
+            throw new InvalidInputException("this endpoint is read-only: SPARQL Update is not served");
+        }
+        String text = ctx.queryParam("query");
+        if (text == null && "POST".equals(ctx.method().name())) {
+            String ct = ctx.contentType() == null ? "" : ctx.contentType();
+            text = ct.startsWith("application/sparql-query") ? ctx.body() : ctx.formParam("query");
+        }
+        if (text == null || text.isBlank()) throw new InvalidInputException("SPARQL Query: no 'query=' parameter");
+        Query query;
+        try {
+            query = QueryFactory.create(text);
+        } catch (QueryParseException e) {
+            throw new InvalidInputException("SPARQL parse error: " + e.getMessage());
+        }
+        String accept = ctx.header("Accept");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        String type;
+        if (query.isSelectType() || query.isAskType()) {
+            type = negotiate(accept, RESULT_TYPES);
+            Lang lang = resultLang(type);
+            if (query.isAskType()) {
+                boolean b = store.read(rd -> rd.ask(query, Map.of()));
+                ResultsWriter.create().lang(lang).build().write(out, b);
+            } else {
+                var rows = store.read(rd -> rd.select(query, Map.of()));
+                ResultsWriter.create().lang(lang).build().write(out, rows);
+            }
+        } else {
+            type = negotiate(accept, RDF_TYPES);
+            Graph g = store.read(rd -> rd.construct(query, Map.of()));
+            RDFDataMgr.write(out, g, rdfLang(type));
+        }
+        ctx.contentType(type.equals("application/json") ? "application/sparql-results+json" : type).result(out.toByteArray());
+    }
+
+    private void graph(Context ctx) {
+        String name = ctx.queryParam("graph");
+        if (name == null || name.isBlank()) throw new InvalidInputException("give ?graph=IRI");
+        Graph g = store.read(rd -> rd.graph(NodeFactory.createURI(name)));
+        if (g.isEmpty()) throw new org.guidelinekb.error.NotFoundException("no graph <" + name + ">");
+        String type = negotiate(ctx.header("Accept"), RDF_TYPES);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        RDFDataMgr.write(out, g, rdfLang(type));
+        ctx.contentType(type).result(out.toByteArray());
+    }
+
+    /** The first offered type the Accept header names (ignoring parameters), else the first offered. */
+    static String negotiate(String accept, List<String> offered) {
+        if (accept != null) {
+            for (String part : accept.split(",")) {
+                String t = part.split(";")[0].strip().toLowerCase();
+                if (offered.contains(t)) return t;
+            }
+        }
+        return offered.get(0);
+    }
+
+    private static Lang resultLang(String type) {
+        return switch (type) {
+            case "application/sparql-results+xml" -> ResultSetLang.RS_XML;
+            case "text/csv" -> ResultSetLang.RS_CSV;
+            case "text/tab-separated-values" -> ResultSetLang.RS_TSV;
+            default -> ResultSetLang.RS_JSON;
+        };
+    }
+
+    private static Lang rdfLang(String type) {
+        return switch (type) {
+            case "application/ld+json" -> Lang.JSONLD;
+            case "application/n-triples" -> Lang.NTRIPLES;
+            case "application/rdf+xml" -> Lang.RDFXML;
+            default -> Lang.TURTLE;
+        };
+    }
+}

@@ -1,0 +1,41 @@
+package org.guidelinekb.sparqlendpoint;
+
+import org.apache.jena.fuseki.servlets.HttpAction;
+import org.apache.jena.fuseki.servlets.SPARQL_QueryDataset;
+import org.apache.jena.query.ARQ;
+import org.apache.jena.query.Query;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.exec.QueryExec;
+
+/**
+ * Fuseki's query operation for the public endpoint, with the server's limits: a result-row cap (a SELECT without
+ * a LIMIT, or with a larger one, is limited to the cap and the response says so in the {@code GKB-Result-Cap}
+ * header) and a timeout enforced twice — ARQ's context timeout and our own {@link QueryWatchdog}.
+ */
+public final class GuardedQueryService extends SPARQL_QueryDataset {
+    public static final String CAP_HEADER = "GKB-Result-Cap";
+    private final QueryWatchdog watchdog;
+    private final long maxRows;
+
+    public GuardedQueryService(QueryWatchdog watchdog, long maxRows) {
+        this.watchdog = watchdog;
+        this.maxRows = maxRows;
+    }
+
+    @Override
+    protected void validateQuery(HttpAction action, Query query) {
+        super.validateQuery(action, query);
+        if (query.isSelectType() && (!query.hasLimit() || query.getLimit() > maxRows)) {
+            query.setLimit(maxRows);
+            action.setResponseHeader(CAP_HEADER, Long.toString(maxRows));
+        }
+    }
+
+    @Override
+    protected QueryExec createQueryExec(HttpAction action, Query query, DatasetGraph dataset) {
+        action.getContext().set(ARQ.queryTimeout, Long.toString(watchdog.timeoutMillis()));
+        QueryExec exec = super.createQueryExec(action, query, dataset);
+        watchdog.watch(exec);
+        return exec;
+    }
+}

@@ -1,0 +1,40 @@
+package org.guidelinekb.sparqlendpoint;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.jena.sparql.exec.QueryExec;
+
+/**
+ * Our own deadline for public SPARQL queries, independent of ARQ's context timeout (which some queries escape:
+ * apache/jena #3044, #3535): every execution is registered here and aborted when its time is up. One timer
+ * thread for the whole server; aborting an execution that already finished does nothing.
+ */
+public final class QueryWatchdog implements AutoCloseable {
+    private final ScheduledExecutorService timer;
+    private final long timeoutMillis;
+
+    public QueryWatchdog(long timeoutMillis) {
+        this.timeoutMillis = timeoutMillis;
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "gkb-query-watchdog");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public long timeoutMillis() {
+        return timeoutMillis;
+    }
+
+    /** Aborts {@code exec} once the timeout has passed. */
+    public void watch(QueryExec exec) {
+        timer.schedule(exec::abort, timeoutMillis, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+}

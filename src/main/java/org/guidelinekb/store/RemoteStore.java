@@ -1,0 +1,105 @@
+package org.guidelinekb.store;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+import org.apache.jena.atlas.web.HttpException;
+import org.apache.jena.graph.Node;
+import org.apache.jena.query.QueryException;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.exec.http.UpdateExecHTTP;
+import org.apache.jena.update.UpdateRequest;
+import org.guidelinekb.error.ConflictException;
+import org.guidelinekb.error.StoreUnavailableException;
+import org.guidelinekb.sparql.QueryLibrary;
+import org.guidelinekb.vocab.GKB;
+
+/**
+ * A remote SPARQL 1.1 store (Fuseki, GraphDB, Virtuoso, Neptune, ...) shared by several stateless replicas.
+ * Reads are SPARQL queries; each write is ONE guarded SPARQL Update request ({@link GuardedUpdate}): all of it or
+ * nothing, and refused (then re-planned) when another replica wrote in between.
+ */
+public final class RemoteStore implements KnowledgeStore {
+    private static final int WRITE_ATTEMPTS = 3;
+    private final RemoteEndpoints endpoints;
+    private final QueryLibrary queries;
+    private final long timeoutMillis;
+
+    public RemoteStore(RemoteEndpoints endpoints, QueryLibrary queries, long timeoutMillis) {
+        this.endpoints = endpoints;
+        this.queries = queries;
+        this.timeoutMillis = timeoutMillis;
+    }
+
+    @Override
+    public StoreInfo info() {
+        return new StoreInfo("remote", endpoints.dataset());
+    }
+
+    private RemoteReader reader() {
+        return new RemoteReader(endpoints, queries, timeoutMillis);
+    }
+
+    @Override
+    public <T> T read(Function<StoreReader, T> work) {
+        try {
+            return work.apply(reader());
+        } catch (HttpException | QueryException e) {
+            throw unavailable(e);
+        }
+    }
+
+    @Override
+    public ChangeSet write(Function<StoreReader, ChangeSet> plan) {
+        try {
+            for (int attempt = 1; attempt <= WRITE_ATTEMPTS; attempt++) {
+                RemoteReader r = reader();
+                var stampRows = r.select(queries.get("internal/catalog-stamp"), Map.of());
+                Node stamp = stampRows.hasNext() ? stampRows.next().get("stamp") : null;
+                ChangeSet changes = plan.apply(r);
+                if (changes.isEmpty()) return changes;
+                Node receipt = GKB.iri(GKB.ID + "write/" + UUID.randomUUID());
+                send(GuardedUpdate.build(changes, stamp, receipt));
+                if (r.ask(queries.get("internal/write-receipt"), Map.of("receipt", receipt))) {
+                    send(GuardedUpdate.clearReceipt(receipt));
+                    return changes;
+                }
+            }
+        } catch (HttpException | QueryException e) {
+            throw unavailable(e);
+        }
+        throw new ConflictException("the store kept changing during this write (other replicas writing); nothing was changed, try again");
+    }
+
+    private void send(UpdateRequest req) {
+        UpdateExecHTTP.service(endpoints.update()).httpHeaders(endpoints.headers()).update(req)
+                .timeout(Math.max(timeoutMillis, 60_000), TimeUnit.MILLISECONDS).execute();
+    }
+
+    private StoreUnavailableException unavailable(RuntimeException e) {
+        return new StoreUnavailableException("remote store " + endpoints.dataset() + " did not answer: " + e.getMessage(), e);
+    }
+
+    @Override
+    public boolean reachable() {
+        try {
+            reader().ask(queries.get("internal/store-ping"), Map.of());
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public Optional<DatasetGraph> localDataset() {
+        return Optional.empty();
+    }
+
+    @Override
+    public void close() {
+        // nothing held open: every request is independent
+    }
+}

@@ -1,0 +1,94 @@
+package org.guidelinekb.replicas;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import org.guidelinekb.App;
+import org.guidelinekb.AppConfig;
+import org.guidelinekb.testing.Http;
+import org.guidelinekb.testing.StandaloneFuseki;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Two stateless replicas over one standalone Fuseki (its own process, TDB2 on disk), all on loopback. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TestReplicas {
+    @TempDir static Path dir;
+    static StandaloneFuseki fuseki;
+    static App a;
+    static App b;
+
+    static final String CATALOG_VERSIONS = "SELECT ?v WHERE { GRAPH <https://w3id.org/gkb/graph/catalog> { ?v a <https://w3id.org/gkb/ontology#GuidelineVersion> } }";
+
+    @BeforeAll static void start() {
+        fuseki = new StandaloneFuseki(dir.resolve("fuseki")).start();
+        AppConfig replica = AppConfig.forTests().toBuilder().storeUrl(fuseki.datasetUrl()).refreshMillis(200).adminToken("replica-token").build();
+        a = App.start(replica);
+        b = App.start(replica);
+    }
+
+    @AfterAll static void stop() {
+        if (a != null) a.close();
+        if (b != null) b.close();
+        if (fuseki != null) fuseki.close();
+    }
+
+    static long versions(App app) {
+        JsonNode r = Http.json(new Http(app.baseUrl()).get("/kb/sparql?query=" + Http.enc(CATALOG_VERSIONS), "Accept", "application/sparql-results+json"));
+        return r.at("/results/bindings").size();
+    }
+
+    static void eventually(BooleanSupplier condition, long millis, String what) {
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        while (System.nanoTime() < end) {
+            if (condition.getAsBoolean()) return;
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new AssertionError("not within " + millis + " ms: " + what);
+    }
+
+    @Test @Order(1) void content_loaded_through_one_is_served_by_both() {
+        assertEquals("remote", Http.json(new Http(a.baseUrl()).get("/api/health")).at("/store/kind").asText());
+        long va = versions(a);
+        assertTrue(va >= 2, "the bundled versions are in the shared store: " + va);
+        assertEquals(va, versions(b));
+    }
+
+    @Test @Order(2) void public_sparql_is_read_only_in_remote_mode() {
+        Http http = new Http(a.baseUrl());
+        var r = http.postForm("/kb/sparql", java.util.Map.of("update", "INSERT DATA { <urn:a> <urn:b> <urn:c> }"));
+        assertEquals(400, r.statusCode());
+        assertTrue(Http.contentType(r).startsWith("application/problem+json"));
+        assertEquals(false, Http.json(http.get("/kb/sparql?query=" + Http.enc("ASK { GRAPH ?g { <urn:a> ?p ?o } }"),
+                "Accept", "application/sparql-results+json")).get("boolean").asBoolean());
+    }
+
+    @Test @Order(9) void losing_the_store_makes_both_unready_and_they_recover() {
+        assertEquals(200, new Http(a.baseUrl()).get("/api/ready").statusCode());
+        fuseki.stop();
+        eventually(() -> new Http(a.baseUrl()).get("/api/ready").statusCode() == 503, 10_000, "A unready");
+        eventually(() -> new Http(b.baseUrl()).get("/api/ready").statusCode() == 503, 10_000, "B unready");
+        assertEquals(503, new Http(b.baseUrl()).get("/api/health").statusCode(), "health says so too, without crashing");
+        fuseki.start();
+        eventually(() -> new Http(a.baseUrl()).get("/api/ready").statusCode() == 200, 20_000, "A ready again");
+        eventually(() -> new Http(b.baseUrl()).get("/api/ready").statusCode() == 200, 20_000, "B ready again");
+        assertTrue(versions(a) >= 2, "nothing lost");
+        assertEquals(versions(a), versions(b));
+    }
+}
