@@ -50,7 +50,11 @@ public final class StandaloneFuseki implements AutoCloseable {
             log = Files.createTempFile("fuseki", ".log");
             List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
                     "-jar", jar, "--localhost", "--port", String.valueOf(port), "--update", "--tdb2", "--loc", dataDir.toString(), "/kb");
-            process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            // Fuseki keeps its run area (FUSEKI_BASE, default ./run) beside the data, not in the working directory
+            Path base = Files.createDirectories(dataDir.resolveSibling(dataDir.getFileName() + "-base"));
+            ProcessBuilder pb = new ProcessBuilder(cmd).directory(base.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+            pb.environment().put("FUSEKI_BASE", base.toString());
+            process = pb.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

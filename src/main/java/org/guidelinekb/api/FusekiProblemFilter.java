@@ -1,0 +1,103 @@
+package org.guidelinekb.api;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+
+/**
+ * Fuseki writes its own error bodies as {@code text/plain} (a SPARQL syntax error, a refused update). On the
+ * dataset's paths this filter catches an error status before its body is written and answers the same status and
+ * message as {@code application/problem+json}, like every other error of the server.
+ */
+public final class FusekiProblemFilter implements Filter {
+
+    @Override
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
+        if (!(req instanceof HttpServletRequest request) || !(res instanceof HttpServletResponse response)) {
+            chain.doFilter(req, res);
+            return;
+        }
+        Capture capture = new Capture(response);
+        chain.doFilter(request, capture);
+        if (capture.status >= 400) {
+            String detail = capture.buffer.toString(StandardCharsets.UTF_8).strip();
+            if (detail.isEmpty()) detail = capture.message == null ? ApiErrors.titleFor(capture.status) : capture.message;
+            Problem p = new Problem(ApiErrors.slugFor(capture.status), ApiErrors.titleFor(capture.status), capture.status, detail);
+            byte[] body = Json.MAPPER.writeValueAsBytes(p.body(request.getRequestURI()));
+            response.resetBuffer();
+            response.setStatus(capture.status);
+            response.setContentType(Problem.CONTENT_TYPE);
+            response.setContentLength(body.length);
+            response.getOutputStream().write(body);
+        }
+    }
+
+    /** Passes a success through untouched; holds back the body of an error. */
+    private static final class Capture extends HttpServletResponseWrapper {
+        int status = 200;
+        String message;
+        final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+
+        Capture(HttpServletResponse response) {
+            super(response);
+        }
+
+        @Override public void setStatus(int sc) {
+            status = sc;
+            if (sc < 400) super.setStatus(sc);
+        }
+
+        @Override public void sendError(int sc, String msg) {
+            status = sc;
+            message = msg;
+        }
+
+        @Override public void sendError(int sc) {
+            status = sc;
+        }
+
+        @Override public void setContentType(String type) {
+            if (status < 400) super.setContentType(type);
+        }
+
+        @Override public void setContentLength(int len) {
+            if (status < 400) super.setContentLength(len);
+        }
+
+        @Override public void setContentLengthLong(long len) {
+            if (status < 400) super.setContentLengthLong(len);
+        }
+
+        @Override public ServletOutputStream getOutputStream() throws IOException {
+            if (status < 400) return super.getOutputStream();
+            return new ServletOutputStream() {
+                @Override public boolean isReady() { return true; }
+                @Override public void setWriteListener(WriteListener l) { }
+                @Override public void write(int b) { buffer.write(b); }
+                @Override public void write(byte[] b, int off, int len) { buffer.write(b, off, len); }
+            };
+        }
+
+        @Override public PrintWriter getWriter() throws IOException {
+            if (status < 400) return super.getWriter();
+            return new PrintWriter(new OutputStreamWriter(buffer, StandardCharsets.UTF_8), true);
+        }
+
+        @Override public void flushBuffer() throws IOException {
+            if (status < 400) super.flushBuffer();
+        }
+    }
+}
