@@ -17,7 +17,13 @@ import org.guidelinekb.api.CdsHooksController;
 import org.guidelinekb.cds.CdsHooks;
 import org.guidelinekb.cds.CdsJwtVerifier;
 import org.guidelinekb.api.FusekiUiController;
+import org.guidelinekb.api.BackupController;
+import org.guidelinekb.api.FusekiProblemFilter;
 import org.guidelinekb.api.HealthController;
+import org.guidelinekb.api.Json;
+import org.guidelinekb.api.ProblemErrorHandler;
+import org.guidelinekb.api.RequestLimits;
+import org.guidelinekb.api.SecurityHeadersFilter;
 import org.guidelinekb.api.RemoteSparqlController;
 import org.guidelinekb.api.OpenApiController;
 import org.guidelinekb.api.QueryController;
@@ -26,11 +32,10 @@ import org.guidelinekb.api.RouteTable;
 import org.guidelinekb.queries.ApiQueries;
 import org.guidelinekb.queries.QueryService;
 import org.guidelinekb.queries.ResourceDescriber;
+import org.guidelinekb.backup.Backup;
 import org.guidelinekb.sparqlendpoint.GuardedQueryService;
 import org.guidelinekb.sparqlendpoint.QueryWatchdog;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -86,10 +91,11 @@ public final class App implements AutoCloseable {
     }
 
     private Javalin javalin() {
-        ObjectMapper mapper = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
-            cfg.jsonMapper(new JavalinJackson(mapper, false));
+            cfg.startup.startupWatcherEnabled = false; // Javalin runs as a servlet inside Fuseki's Jetty, never started on its own
+            cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+            cfg.http.maxRequestSize = config.maxUploadBytes();
             cfg.staticFiles.add(sf -> {
                 sf.hostedPath = FusekiUiController.UI_PATH;
                 sf.directory = "/webapp";
@@ -102,8 +108,11 @@ public final class App implements AutoCloseable {
     /** Every route of the server, in one place. */
     private void routes(JavalinConfig cfg) {
         ApiErrors.register(cfg.routes);
+        new RequestLimits(config.maxJsonBytes(), config.maxUploadBytes()).routes(cfg.routes);
         new HealthController(kb.store()).routes(cfg.routes);
-        new GuidelineController(kb.versions(), WriteTokens.from(config)).routes(cfg.routes);
+        WriteTokens tokens = WriteTokens.from(config);
+        new GuidelineController(kb.versions(), tokens).routes(cfg.routes);
+        new BackupController(new Backup(kb.store(), kb.queries()), tokens).routes(cfg.routes);
         new CompareController(kb.versions()).routes(cfg.routes);
         new HistoryController(kb.versions()).routes(cfg.routes);
         new EvaluateController(kb.reasoner()).routes(cfg.routes);
@@ -116,6 +125,7 @@ public final class App implements AutoCloseable {
         new FusekiUiController(DATASET).routes(cfg.routes);
         new QueryController(namedQueries).routes(cfg.routes);
         new ResourceController(new ResourceDescriber(kb.store(), kb.queries())).routes(cfg.routes);
+        new org.guidelinekb.api.WebPagesController().routes(cfg.routes); // the web pages for people
         new OpenApiController(namedQueries.queries(), RouteTable.of(cfg)).routes(cfg.routes); // documents every route above
     }
 
@@ -130,12 +140,16 @@ public final class App implements AutoCloseable {
                    .add(FusekiUiController.UI_PATH + DATASET, dsg, false); // the same dataset where the query UI looks for it
         }
         FusekiServer fuseki = builder
+                .addFilter("/*", new SecurityHeadersFilter())
+                .addFilter(DATASET + "/*", new FusekiProblemFilter())
+                .addFilter(FusekiUiController.UI_PATH + DATASET + "/*", new FusekiProblemFilter())
                 .enablePing(false)
                 .enableStats(false)
                 .addServlet("/*", (HttpServlet) javalin.javalinServlet())
                 .build();
         ServletContextHandler context = ServletContextHandler.getServletContextHandler(fuseki.getServletContext());
         JettyWebSocketServletContainerInitializer.configure(context, null);
+        context.setErrorHandler(new ProblemErrorHandler());
         return fuseki;
     }
 

@@ -17,11 +17,13 @@ import java.nio.file.Path;
  * @param storeUrl            a remote SPARQL 1.1 store's dataset URL instead of embedded TDB2, or null
  * @param refreshMillis       with a remote store: how often to look for changes made through other replicas
  * @param maxResultRows       cap on the rows a public SPARQL SELECT returns
+ * @param maxJsonBytes        largest JSON request body (413 above it)
+ * @param maxUploadBytes      largest other request body, e.g. a guideline version upload (413 above it)
  * @param cdsJwt              how CDS Hooks clients authenticate with a JWT (README, "CDS Hooks"); NONE = not checked
  */
 public record AppConfig(String host, int port, Path dataDir, boolean inMemory, boolean loadBundled, int queryTimeoutSeconds,
                         Path tokenFile, String adminToken, String storeUrl, long refreshMillis, long maxResultRows,
-                        org.guidelinekb.cds.CdsJwtSettings cdsJwt) {
+                        org.guidelinekb.cds.CdsJwtSettings cdsJwt, long maxJsonBytes, long maxUploadBytes) {
 
     public static final int DEFAULT_PORT = 8080;
 
@@ -36,7 +38,8 @@ public record AppConfig(String host, int port, Path dataDir, boolean inMemory, b
 
     public Builder toBuilder() {
         return new Builder().host(host).port(port).dataDir(dataDir).inMemory(inMemory).loadBundled(loadBundled)
-                .queryTimeoutSeconds(queryTimeoutSeconds).tokenFile(tokenFile).adminToken(adminToken).storeUrl(storeUrl).refreshMillis(refreshMillis).maxResultRows(maxResultRows).cdsJwt(cdsJwt);
+                .queryTimeoutSeconds(queryTimeoutSeconds).tokenFile(tokenFile).adminToken(adminToken).storeUrl(storeUrl).refreshMillis(refreshMillis).maxResultRows(maxResultRows).cdsJwt(cdsJwt)
+                .maxJsonBytes(maxJsonBytes).maxUploadBytes(maxUploadBytes);
     }
 
     public AppConfig withPort(int p) { return toBuilder().port(p).build(); }
@@ -59,6 +62,8 @@ public record AppConfig(String host, int port, Path dataDir, boolean inMemory, b
         private String storeUrl;
         private long refreshMillis = 1000;
         private long maxResultRows = 10_000;
+        private long maxJsonBytes = 1L << 20;
+        private long maxUploadBytes = 16L << 20;
         private org.guidelinekb.cds.CdsJwtSettings cdsJwt = org.guidelinekb.cds.CdsJwtSettings.NONE;
 
         public Builder host(String v) { host = v; return this; }
@@ -72,10 +77,13 @@ public record AppConfig(String host, int port, Path dataDir, boolean inMemory, b
         public Builder storeUrl(String v) { storeUrl = v; return this; }
         public Builder refreshMillis(long v) { refreshMillis = v; return this; }
         public Builder maxResultRows(long v) { maxResultRows = v; return this; }
+        public Builder maxJsonBytes(long v) { maxJsonBytes = v; return this; }
+        public Builder maxUploadBytes(long v) { maxUploadBytes = v; return this; }
         public Builder cdsJwt(org.guidelinekb.cds.CdsJwtSettings v) { cdsJwt = v; return this; }
 
         public AppConfig build() {
-            return new AppConfig(host, port, dataDir, inMemory, loadBundled, queryTimeoutSeconds, tokenFile, adminToken, storeUrl, refreshMillis, maxResultRows, cdsJwt);
+            return new AppConfig(host, port, dataDir, inMemory, loadBundled, queryTimeoutSeconds, tokenFile, adminToken, storeUrl, refreshMillis, maxResultRows, cdsJwt,
+                    maxJsonBytes, maxUploadBytes);
         }
     }
 }

@@ -53,9 +53,7 @@ public final class KnowledgeBase implements AutoCloseable {
     /** Opens the configured store; refreshes the ontology graph and loads the bundled content into an empty store. */
     public static KnowledgeBase open(AppConfig config, Consumer<String> progress) {
         QueryLibrary queries = QueryLibrary.load();
-        KnowledgeStore store = config.storeUrl() != null
-                ? new RemoteStore(RemoteEndpoints.of(config.storeUrl(), System.getenv()), queries, config.queryTimeoutSeconds() * 1000L)
-                : config.inMemory() ? Tdb2Store.inMemory() : Tdb2Store.open(config.dataDir());
+        KnowledgeStore store = openStore(config, queries);
         try {
             KnowledgeBase kb = new KnowledgeBase(store, queries, config.loadBundled(), progress);
             if (config.storeUrl() != null) {
@@ -67,6 +65,13 @@ public final class KnowledgeBase implements AutoCloseable {
             store.close();
             throw e;
         }
+    }
+
+    /** The configured store, opened as it is: no ontology refresh, no content (restore needs it empty). */
+    public static KnowledgeStore openStore(AppConfig config, QueryLibrary queries) {
+        return config.storeUrl() != null
+                ? new RemoteStore(RemoteEndpoints.of(config.storeUrl(), System.getenv()), queries, config.queryTimeoutSeconds() * 1000L)
+                : config.inMemory() ? Tdb2Store.inMemory() : Tdb2Store.open(config.dataDir());
     }
 
     public KnowledgeStore store() { return store; }

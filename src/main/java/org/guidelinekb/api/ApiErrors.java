@@ -7,6 +7,7 @@ import org.guidelinekb.error.ConflictException;
 import org.guidelinekb.error.GkbException;
 import org.guidelinekb.error.InvalidInputException;
 import org.guidelinekb.error.NotFoundException;
+import org.guidelinekb.error.QueryTimeoutException;
 import org.guidelinekb.error.StoreUnavailableException;
 import org.guidelinekb.error.ValidationException;
 import org.slf4j.Logger;
@@ -28,6 +29,7 @@ public final class ApiErrors {
         if (e instanceof InvalidInputException) return 400;
         if (e instanceof ValidationException) return 422;
         if (e instanceof StoreUnavailableException) return 503;
+        if (e instanceof QueryTimeoutException) return 503;
         if (e instanceof AuthException a) return a.missing() ? 401 : 403;
         return 400;
     }

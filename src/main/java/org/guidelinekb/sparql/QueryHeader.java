@@ -70,7 +70,8 @@ final class QueryHeader {
             throw new QueryFileException(file, line, 1, "unknown parameter type '" + type + "'; one of " + TYPES);
         }
         boolean required = m.group(4).equals("required");
-        String def = required ? null : unquote(m.group(5));
+        // a list default stays as written ("a,b" or "<a>,<b>"); its reader splits it (org.guidelinekb.queries)
+        String def = required ? null : m.group(3) != null ? m.group(5) : unquote(m.group(5));
         return new QueryParam(m.group(1), type, m.group(3) != null, required, def, m.group(6) == null ? "" : m.group(6).strip());
     }
 

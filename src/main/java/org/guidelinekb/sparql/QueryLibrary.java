@@ -33,6 +33,13 @@ public final class QueryLibrary {
         return new QueryLibrary(out);
     }
 
+    /** A library of already parsed queries (tests and tools that bring their own files). */
+    public static QueryLibrary of(Collection<NamedQuery> queries) {
+        Map<String, NamedQuery> out = new LinkedHashMap<>();
+        for (NamedQuery q : queries) out.put(q.name(), q);
+        return new QueryLibrary(out);
+    }
+
     /** Parses one query file; {@code file} is used in error messages only. */
     public static NamedQuery parse(String file, String name, String text) {
         Query query;

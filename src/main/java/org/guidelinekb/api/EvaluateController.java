@@ -1,0 +1,38 @@
+package org.guidelinekb.api;
+
+import org.guidelinekb.reasoner.EvaluationJson;
+import org.guidelinekb.reasoner.Reasoner;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+/**
+ * The reasoner over HTTP (README, "Evaluating a case"): {@code POST /api/evaluate}, {@code POST /api/evaluate/compare}
+ * and {@code GET /api/case-attributes}. Bodies are JSON whatever the Content-Type says; bad input is a 400
+ * problem naming each field, an unknown guideline or version a 404.
+ */
+public final class EvaluateController {
+    private final Reasoner reasoner;
+
+    public EvaluateController(Reasoner reasoner) {
+        this.reasoner = reasoner;
+    }
+
+    public void routes(RoutesConfig r) {
+        r.post("/api/evaluate", this::evaluate);
+        r.post("/api/evaluate/compare", this::compare);
+        r.get("/api/case-attributes", this::attributes);
+    }
+
+    void evaluate(Context ctx) {
+        ctx.json(EvaluationJson.of(reasoner.evaluate(ctx.body())));
+    }
+
+    void compare(Context ctx) {
+        ctx.json(reasoner.compare(ctx.body()));
+    }
+
+    void attributes(Context ctx) {
+        ctx.json(EvaluationJson.of(reasoner.attributes()));
+    }
+}

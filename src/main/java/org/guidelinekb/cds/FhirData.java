@@ -1,0 +1,35 @@
+package org.guidelinekb.cds;
+
+import java.util.List;
+import java.util.Map;
+
+import org.hl7.fhir.r4.model.Resource;
+
+/**
+ * The FHIR data a request made available, per resource type: the resources (possibly none), where they came from,
+ * or why they are not available (prefetch key missing and no {@code fhirServer}, an OperationOutcome, a failed
+ * fetch). Unavailable data leaves the attributes it would decide unknown; it never counts as "nothing found".
+ */
+public record FhirData(Map<String, Source> sources) {
+
+    /** The data of one resource type. {@code unavailable} is null when the data could be read. */
+    public record Source(String resourceType, String key, List<Resource> resources, String from, String unavailable) {
+        public Source {
+            resources = List.copyOf(resources);
+        }
+
+        public boolean available() {
+            return unavailable == null;
+        }
+    }
+
+    public FhirData {
+        sources = Map.copyOf(sources);
+    }
+
+    /** The source of a resource type; an unavailable one when the service has no prefetch key for it. */
+    public Source source(String resourceType) {
+        Source s = sources.get(resourceType);
+        return s != null ? s : new Source(resourceType, null, List.of(), null, "the service does not read " + resourceType + " resources");
+    }
+}

@@ -1,0 +1,46 @@
+package org.guidelinekb.cds;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/**
+ * Fetches a prefetch query the client did not send from its {@code fhirServer}, with the bearer token of
+ * {@code fhirAuthorization}. Plain {@code java.net.http}; the answer is parsed by HAPI's JSON parser in
+ * {@link PrefetchReader}. Only http(s) URLs are fetched (checked in {@link CdsRequest}).
+ */
+final class FhirFetcher {
+    /** An answer: the body on 2xx, else the reason. */
+    record Answer(String body, String failure) {}
+
+    private final HttpClient client;
+    private final Duration timeout;
+
+    FhirFetcher(Duration timeout) {
+        this.timeout = timeout;
+        this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    Answer get(String url, String bearerToken) {
+        HttpRequest.Builder b;
+        try {
+            b = HttpRequest.newBuilder(URI.create(url)).timeout(timeout).header("Accept", "application/fhir+json").GET();
+        } catch (IllegalArgumentException e) {
+            return new Answer(null, "not a valid URL: " + url);
+        }
+        if (bearerToken != null) b.header("Authorization", "Bearer " + bearerToken);
+        try {
+            HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() / 100 != 2) return new Answer(null, "the FHIR server answered " + r.statusCode() + " to GET " + url);
+            return new Answer(r.body(), null);
+        } catch (IOException e) {
+            return new Answer(null, "the FHIR server could not be reached (GET " + url + ": " + e.getClass().getSimpleName() + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Answer(null, "interrupted while fetching " + url);
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package org.guidelinekb.reasoner;
+
+import java.util.List;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The JSON the API and the CLI answer with (README, "Evaluating a case"): the evaluation with, per recommendation,
+ * its criteria as an explanation tree, the reasons in words, what is missing, evidence and source; and the
+ * case-attribute catalogue.
+ */
+public final class EvaluationJson {
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+    private EvaluationJson() {}
+
+    public static ObjectNode of(Evaluation e) {
+        ObjectNode root = F.objectNode();
+        ArrayNode against = root.putArray("evaluatedAgainst");
+        for (CompiledVersion v : e.evaluatedAgainst()) against.addObject().put("guideline", v.guideline()).put("version", v.label());
+        ArrayNode recs = root.putArray("recommendations");
+        for (StatementResult r : e.results()) recs.add(recommendation(r, e.patientCase()));
+        return root;
+    }
+
+    private static ObjectNode recommendation(StatementResult r, PatientCase c) {
+        CompiledStatement s = r.statement();
+        ObjectNode o = F.objectNode();
+        o.put("id", s.iri());
+        o.put("recommendation", s.recommendation());
+        o.put("guideline", s.guideline());
+        o.put("version", s.version());
+        o.put("text", s.text());
+        o.put("quote", s.quote());
+        o.put("action", s.action());
+        o.put("modality", s.modality());
+        o.put("category", s.category());
+        o.put("categoryBasis", s.categoryBasis());
+        if (s.strength() != null) o.put("strength", s.strength());
+        if (s.certainty() != null) o.put("certainty", s.certainty());
+        o.put("status", r.status().word());
+        List<Criterion> top = topLevel(s.criteria());
+        ArrayNode reasons = o.putArray("reasons");
+        if (s.criteria() == null) reasons.add("no applicability criteria are stated: the statement applies to every case");
+        for (Criterion k : top) reasons.add(Reasons.of(k, r, c));
+        ArrayNode criteria = o.putArray("criteria");
+        for (Criterion k : top) criteria.add(node(k, r, c));
+        ArrayNode missing = o.putArray("missing");
+        r.missing().forEach(missing::add);
+        ArrayNode evidence = o.putArray("evidence");
+        for (CompiledStatement.Evidence ev : s.evidence()) {
+            evidence.addObject().put("id", ev.id()).put("type", ev.type()).put("label", ev.label()).put("finding", ev.finding())
+                    .put("verificationStatus", ev.verificationStatus());
+        }
+        CompiledStatement.Source src = s.source();
+        if (src == null) {
+            o.putNull("source");
+        } else {
+            ObjectNode so = o.putObject("source").put("id", src.id()).put("locator", src.locator()).put("document", src.document())
+                    .put("title", src.title()).put("verificationStatus", src.verificationStatus());
+            ArrayNode links = so.putArray("links");
+            src.links().forEach(links::add);
+        }
+        return o;
+    }
+
+    /** The criteria list shows a root all-of as its operands (all of which must be met), any other root as itself. */
+    static List<Criterion> topLevel(Criterion root) {
+        if (root == null) return List.of();
+        return root instanceof Criterion.AllOf a ? a.operands() : List.of(root);
+    }
+
+    private static ObjectNode node(Criterion k, StatementResult r, PatientCase c) {
+        ObjectNode o = F.objectNode();
+        o.put("key", k.key());
+        if (k instanceof Criterion.AttributeTest a) {
+            o.put("type", "attribute");
+            o.put("attribute", a.attribute().name());
+            o.put("condition", a.condition().notation());
+            o.set("value", a.shown() == null ? null : a.shown().deepCopy()); // compiled nodes are shared: hand out copies
+            o.set("caseValue", c.value(a.attribute()));
+            if (a.attribute().derived()) {
+                o.put("derivedFrom", a.attribute().rule().from().name());
+                o.set("derivedFromValue", c.value(a.attribute().rule().from()));
+            }
+        } else if (k instanceof Criterion.AllOf a) {
+            o.put("type", "all-of");
+            operands(o.putArray("operands"), a.operands(), r, c);
+        } else if (k instanceof Criterion.AnyOf a) {
+            o.put("type", "any-of");
+            operands(o.putArray("operands"), a.operands(), r, c);
+        } else if (k instanceof Criterion.Not n) {
+            o.put("type", "not");
+            operands(o.putArray("operands"), List.of(n.operand()), r, c);
+        } else if (k instanceof Criterion.Judgement j) {
+            o.put("type", "judgement");
+            o.put("judgement", "needs clinician judgement: the source gives no rule that decides it");
+            operands(o.putArray("factors"), j.factors(), r, c);
+        } else if (k instanceof Criterion.Unevaluable u) {
+            o.put("type", "unevaluable");
+            o.put("problem", u.problem());
+        }
+        if (k.label() != null) o.put("label", k.label());
+        o.put("outcome", r.outcome(k).outcome());
+        return o;
+    }
+
+    private static void operands(ArrayNode out, List<Criterion> ks, StatementResult r, PatientCase c) {
+        for (Criterion k : ks) out.add(node(k, r, c));
+    }
+
+    /** The case-attribute catalogue as {@code GET /api/case-attributes} serves it. */
+    public static ArrayNode of(CaseAttributes attributes) {
+        ArrayNode out = F.arrayNode();
+        for (CaseAttribute a : attributes.all()) {
+            ObjectNode o = out.addObject();
+            o.put("name", a.name());
+            o.put("type", a.type().word());
+            if (a.type().isConcept()) {
+                ArrayNode vs = o.putArray("values");
+                a.values().forEach(vs::add);
+            }
+            if (a.min() != null) o.put("min", a.min());
+            if (a.max() != null) o.put("max", a.max());
+            o.put("label", a.label());
+            o.put("derived", a.derived());
+            if (a.derived()) {
+                o.put("derivedFrom", a.rule().from().name());
+                o.put("rule", a.rule().kind().term());
+                o.put("concept", a.rule().conceptNotation());
+            }
+            o.put("comment", a.comment());
+            o.put("iri", a.iri());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,18 @@
+package org.guidelinekb.reasoner;
+
+import java.util.List;
+
+/**
+ * The result for one statement: its status, the outcome of every criterion node (by slot) and the attributes whose
+ * value could change the outcome.
+ *
+ * @param missing the names of unknown attributes under the undecided part of the tree, then judgement criteria as
+ *                {@code "judgement: <label>"}; empty unless the status is undetermined
+ */
+public record StatementResult(CompiledStatement statement, Status status, byte[] outcomes, List<String> missing) {
+
+    /** The outcome of one node of this statement's criteria. */
+    public Tri outcome(Criterion c) {
+        return Tri.ofCode(outcomes[c.slot()]);
+    }
+}

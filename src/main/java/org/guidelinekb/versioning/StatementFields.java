@@ -1,0 +1,49 @@
+package org.guidelinekb.versioning;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The clinically meaningful fields of a statement, named the same way in the comparison and in the history:
+ * <ul>
+ * <li>single values: {@code quote}, {@code summary}, {@code action}, {@code modality}, {@code category},
+ *     {@code categoryBasis}, {@code strength}, {@code certainty}, {@code section}, {@code source.document},
+ *     {@code source.locator}, {@code criteria} (the key of the root criterion), and {@code criterion:KEY} for each
+ *     criterion (its meaning in words, so criteria are matched across versions by key);</li>
+ * <li>sets: {@code evidence} (linked studies, findings, syntheses) and {@code question} (clinical questions addressed).</li>
+ * </ul>
+ * Display order and comments are not clinical content and are left out (the RDF Patch rendering shows every triple).
+ */
+public final class StatementFields {
+    private StatementFields() {}
+
+    public static final String CRITERION_PREFIX = "criterion:";
+
+    /** Single-valued fields in a fixed order; a value is null when the statement does not give it. */
+    public static Map<String, String> scalars(VersionStatement s) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("quote", s.quote());
+        m.put("summary", s.summary());
+        m.put("action", s.action());
+        m.put("modality", s.modality());
+        m.put("category", s.category());
+        m.put("categoryBasis", s.categoryBasis());
+        m.put("strength", s.strength());
+        m.put("certainty", s.certainty());
+        m.put("section", s.section());
+        m.put("source.document", s.sourceDocument());
+        m.put("source.locator", s.sourceLocator());
+        m.put("criteria", s.rootCriterion());
+        s.criteria().forEach((key, c) -> m.put(CRITERION_PREFIX + key, c.describe()));
+        return m;
+    }
+
+    /** Set-valued fields: evidence links and questions addressed, each sorted. */
+    public static Map<String, List<String>> sets(VersionStatement s) {
+        Map<String, List<String>> m = new LinkedHashMap<>();
+        m.put("evidence", s.evidence());
+        m.put("question", s.questions());
+        return m;
+    }
+}

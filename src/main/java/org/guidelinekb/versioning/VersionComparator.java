@@ -1,0 +1,107 @@
+package org.guidelinekb.versioning;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import org.guidelinekb.catalog.CoverageItem;
+import org.guidelinekb.catalog.VersionInfo;
+import org.guidelinekb.versioning.GuidelineDiff.FieldChange;
+import org.guidelinekb.versioning.GuidelineDiff.Modification;
+import org.guidelinekb.versioning.GuidelineDiff.NotCovered;
+import org.guidelinekb.versioning.GuidelineDiff.StatementBrief;
+import org.guidelinekb.versioning.GuidelineDiff.VersionRef;
+
+/**
+ * Compares two versions of a guideline in clinical terms. Statements are matched by their stable recommendation
+ * ({@code gkb:recommendation}); criteria within a statement by their {@code gkb:key}. A statement that one version
+ * has and the other lacks is "added" or "removed" only when the other version covers its section; otherwise it is
+ * "not covered" (the same rule in both directions).
+ *
+ * <p>Linear in the number of statements: one pass over each version, with hash lookups by recommendation IRI.
+ * Pure: reads nothing, writes nothing.
+ */
+public final class VersionComparator {
+
+    public GuidelineDiff compare(EncodedVersion from, EncodedVersion to) {
+        Set<String> fromCovers = from.coveredSections();
+        Set<String> toCovers = to.coveredSections();
+        List<StatementBrief> added = new ArrayList<>();
+        List<StatementBrief> removed = new ArrayList<>();
+        List<Modification> modified = new ArrayList<>();
+        List<NotCovered> notCovered = new ArrayList<>();
+        int unchanged = 0;
+
+        for (VersionStatement a : from.statements().values()) {
+            VersionStatement b = to.statements().get(a.recommendation());
+            if (b == null) {
+                if (a.section() != null && toCovers.contains(a.section())) removed.add(brief(a));
+                else notCovered.add(notCovered(a, from, to));
+                continue;
+            }
+            List<FieldChange> changes = changes(a, b);
+            if (changes.isEmpty()) unchanged++;
+            else modified.add(new Modification(a.recommendation(), b.name(), a.iri(), b.iri(), changes));
+        }
+        for (VersionStatement b : to.statements().values()) {
+            if (from.statements().containsKey(b.recommendation())) continue;
+            if (b.section() != null && fromCovers.contains(b.section())) added.add(brief(b));
+            else notCovered.add(notCovered(b, to, from));
+        }
+        return new GuidelineDiff(from.label(), to.label(), List.copyOf(added), List.copyOf(removed), List.copyOf(modified),
+                unchanged, List.copyOf(notCovered), from.info().guidelineId(), ref(from.info()), ref(to.info()));
+    }
+
+    /** Field-level changes from {@code a} to {@code b}, in the fixed field order of {@link StatementFields}. */
+    static List<FieldChange> changes(VersionStatement a, VersionStatement b) {
+        List<FieldChange> out = new ArrayList<>();
+        Map<String, String> fa = StatementFields.scalars(a);
+        Map<String, String> fb = StatementFields.scalars(b);
+        Set<String> fields = new LinkedHashSet<>(fa.keySet());
+        fields.addAll(fb.keySet());
+        for (String f : fields) {
+            String va = fa.get(f);
+            String vb = fb.get(f);
+            if (!Objects.equals(va, vb)) out.add(new FieldChange(f, va, vb));
+        }
+        Map<String, List<String>> sa = StatementFields.sets(a);
+        Map<String, List<String>> sb = StatementFields.sets(b);
+        for (String f : sa.keySet()) {
+            Set<String> inA = new HashSet<>(sa.get(f));
+            Set<String> inB = new HashSet<>(sb.get(f));
+            for (String v : sa.get(f)) if (!inB.contains(v)) out.add(new FieldChange(f, v, null));
+            for (String v : sb.get(f)) if (!inA.contains(v)) out.add(new FieldChange(f, null, v));
+        }
+        return out;
+    }
+
+    static StatementBrief brief(VersionStatement s) {
+        return new StatementBrief(s.recommendation(), s.name(), s.iri(), s.section(), s.summary(), s.action(), s.modality(),
+                s.category());
+    }
+
+    private static NotCovered notCovered(VersionStatement s, EncodedVersion presentIn, EncodedVersion absentFrom) {
+        String section = s.sectionLabel() != null ? "\"" + s.sectionLabel() + "\"" : s.section() == null ? "(none given)" : s.section();
+        String only = "stated only in version " + presentIn.label() + "; ";
+        String note = s.section() == null
+                ? only + "the statement names no section, so its absence from version " + absentFrom.label() + " cannot be judged"
+                : absentFrom.info().coverage().isEmpty()
+                ? only + "version " + absentFrom.label() + " states no coverage, so its absence there says nothing"
+                : only + "version " + absentFrom.label() + " does not cover section " + section + ", so its absence there says nothing";
+        return new NotCovered(s.recommendation(), s.name(), s.section(), s.sectionLabel(), presentIn.label(), absentFrom.label(), note);
+    }
+
+    private static VersionRef ref(VersionInfo v) {
+        List<String> coverage = v.coverage().stream().map(VersionComparator::coverageName).toList();
+        return new VersionRef(v.label(), v.iri(), v.status(), v.effectiveFrom() == null ? null : v.effectiveFrom().toString(), coverage);
+    }
+
+    private static String coverageName(CoverageItem c) {
+        if (c.label() != null) return c.label() + (c.locator() == null ? "" : " (" + c.locator() + ")");
+        return c.section() != null ? c.section() : c.iri();
+    }
+}

@@ -1,0 +1,262 @@
+// Evaluate a patient case: the form is generated from GET /api/case-attributes, so it never drifts from the API.
+// Unknown is the default of every field and is never sent: the server keeps it unknown, never false.
+import { el, fill, getJson, postJson, withStatus, say, words, resourceHref, localName, STATUS_WORDS } from './common.js';
+
+const status = document.getElementById('status');
+const form = document.getElementById('case-form');
+const box = document.getElementById('attributes');
+const gSel = document.getElementById('guideline');
+const vSel = document.getElementById('version');
+const resultSection = document.getElementById('result-section');
+const result = document.getElementById('result');
+const replayForm = document.getElementById('replay-form');
+const replayTo = document.getElementById('replay-to');
+const replayStatus = document.getElementById('replay-status');
+const replay = document.getElementById('replay');
+const NONE = '__none';
+
+let attributes = [];
+let guidelines = [];
+let last = null; // {guideline, version, case}
+
+function help(a) {
+  return a.comment ? el('span', { class: 'help', id: 'help-' + a.name }, a.comment) : null;
+}
+
+function booleanField(a) {
+  const choice = (value, text, checked) => el('label', {},
+    el('input', { type: 'radio', name: a.name, value, id: 'attr-' + a.name + '-' + (value || 'unknown'), checked }), ' ' + text);
+  return el('fieldset', { class: 'field', 'data-attribute': a.name, 'data-type': a.type, 'aria-describedby': a.comment ? 'help-' + a.name : null },
+    el('legend', {}, a.label || a.name),
+    el('div', { class: 'choices' }, choice('', 'Unknown', true), choice('true', 'Yes', false), choice('false', 'No', false)),
+    help(a));
+}
+
+function integerField(a) {
+  const range = (a.min !== undefined ? a.min : '') + '–' + (a.max !== undefined ? a.max : '');
+  return el('div', { class: 'field', 'data-attribute': a.name, 'data-type': a.type },
+    el('label', { for: 'attr-' + a.name }, a.label || a.name),
+    el('input', { type: 'number', id: 'attr-' + a.name, name: a.name, min: a.min, max: a.max, step: 1, inputmode: 'numeric',
+      'aria-describedby': 'help-' + a.name }),
+    el('span', { class: 'help', id: 'help-' + a.name }, 'Whole number ' + range + '; empty = unknown. ' + (a.comment || '')));
+}
+
+function conceptField(a) {
+  return el('div', { class: 'field', 'data-attribute': a.name, 'data-type': a.type },
+    el('label', { for: 'attr-' + a.name }, a.label || a.name),
+    el('select', { id: 'attr-' + a.name, name: a.name, 'aria-describedby': a.comment ? 'help-' + a.name : null },
+      el('option', { value: '' }, 'Unknown'), (a.values || []).map(v => el('option', { value: v }, words(v)))),
+    help(a));
+}
+
+function listField(a) {
+  const boxes = (a.values || []).map(v => el('label', {},
+    el('input', { type: 'checkbox', name: a.name, value: v, id: 'attr-' + a.name + '-' + v }), ' ' + words(v)));
+  const none = el('label', {}, el('input', { type: 'checkbox', name: a.name, value: NONE, id: 'attr-' + a.name + '-none' }),
+    ' Known: none of these');
+  const fs = el('fieldset', { class: 'field', 'data-attribute': a.name, 'data-type': a.type, 'aria-describedby': 'help-' + a.name },
+    el('legend', {}, a.label || a.name),
+    el('div', { class: 'choices' }, boxes, none),
+    el('span', { class: 'help', id: 'help-' + a.name }, 'Nothing ticked = unknown. ' + (a.comment || '')));
+  // "none" and the values exclude each other
+  fs.addEventListener('change', ev => {
+    const t = ev.target;
+    if (!(t instanceof HTMLInputElement) || !t.checked) return;
+    for (const c of fs.querySelectorAll('input[type=checkbox]')) {
+      if (t.value === NONE ? c.value !== NONE : c.value === NONE) c.checked = false;
+    }
+  });
+  return fs;
+}
+
+function buildForm() {
+  const fields = [];
+  for (const a of attributes.filter(x => !x.derived)) {
+    if (a.type === 'boolean') fields.push(booleanField(a));
+    else if (a.type === 'integer') fields.push(integerField(a));
+    else if (a.type === 'concept') fields.push(conceptField(a));
+    else if (a.type === 'concept-list') fields.push(listField(a));
+    else fields.push(el('p', { class: 'error' }, 'This page does not know how to ask for ' + a.name + ' (type ' + a.type + ').'));
+  }
+  const derived = attributes.filter(x => x.derived);
+  fill(box, fields, derived.length ? el('div', { class: 'field' }, el('p', { class: 'small' }, el('strong', {}, 'Computed by the server, not asked: '),
+    derived.map(d => (d.label || d.name) + ' (from ' + (d.derivedFrom || 'other attributes') + ')').join('; ') + '.')) : null);
+}
+
+/** The case as the API takes it: only what is known. Throws an Error naming the field when a value is malformed. */
+function readCase() {
+  const c = {};
+  for (const a of attributes.filter(x => !x.derived)) {
+    if (a.type === 'boolean') {
+      const v = form.querySelector('input[name="' + a.name + '"]:checked').value;
+      if (v) c[a.name] = v === 'true';
+    } else if (a.type === 'integer') {
+      const input = document.getElementById('attr-' + a.name);
+      if (input.value.trim() === '' && input.validity.badInput) throw fieldError(input, (a.label || a.name) + ' must be a whole number');
+      if (input.value.trim() === '') continue;
+      const n = Number(input.value);
+      if (!Number.isInteger(n)) throw fieldError(input, (a.label || a.name) + ' must be a whole number');
+      c[a.name] = n; // the range is checked by the server, which names the attribute
+    } else if (a.type === 'concept') {
+      const v = document.getElementById('attr-' + a.name).value;
+      if (v) c[a.name] = v;
+    } else if (a.type === 'concept-list') {
+      const ticked = [...form.querySelectorAll('input[name="' + a.name + '"]:checked')].map(x => x.value);
+      if (ticked.includes(NONE)) c[a.name] = [];
+      else if (ticked.length) c[a.name] = ticked;
+    }
+  }
+  return c;
+}
+
+function fieldError(input, message) {
+  input.focus();
+  return new Error(message);
+}
+
+function labelOf(name) {
+  const a = attributes.find(x => x.name === name);
+  return a ? (a.label || a.name) + ' (' + a.name + ')' : name;
+}
+
+function recommendationArticle(r) {
+  const head = words(r.action) + ' — ' + words(r.modality) + (r.category ? ', category ' + r.category : '');
+  return el('article', { class: 'statement', 'data-status': r.status, 'data-action': r.action, 'data-recommendation': localName(r.recommendation) },
+    el('h4', {}, el('span', { class: 'badge status-' + r.status }, STATUS_WORDS[r.status] || r.status), ' ', head),
+    el('p', {}, r.text),
+    r.status === 'undetermined' && r.missing && r.missing.length
+      ? el('div', { class: 'missing' }, el('strong', {}, 'Missing to decide: '),
+          el('ul', {}, r.missing.map(m => el('li', {}, m.startsWith('judgement:') ? 'Clinical judgement needed: ' + m.substring(10).trim() : labelOf(m)))))
+      : null,
+    el('div', { class: 'reasons' }, el('strong', {}, 'Why: '), el('ul', {}, (r.reasons || []).map(x => el('li', {}, x)))),
+    el('p', { class: 'small' }, 'Version ' + r.version + ' of ' + r.guideline + ' · ', el('a', { href: resourceHref(r.id) }, 'the statement'),
+      r.source && r.source.locator ? ' · source: ' + r.source.locator : ''));
+}
+
+function renderResult(res, sentCase) {
+  const groups = ['applicable', 'undetermined', 'not-applicable'];
+  const against = res.evaluatedAgainst.map(e => e.guideline + ' version ' + e.version).join(', ');
+  fill(result,
+    el('p', { id: 'evaluated-against' }, 'Evaluated against ' + against + '. ',
+      groups.map(s => res.recommendations.filter(r => r.status === s).length + ' ' + (STATUS_WORDS[s] || s).toLowerCase()).join(', ') + '.'),
+    el('details', {}, el('summary', {}, 'The case as sent'), el('pre', {}, el('code', {}, JSON.stringify(sentCase, null, 2)))),
+    groups.map(s => {
+      const list = res.recommendations.filter(r => r.status === s);
+      return el('section', { class: 'status-group', 'data-group': s, 'aria-labelledby': 'grp-' + s },
+        el('h3', { id: 'grp-' + s }, (STATUS_WORDS[s] || s) + ' (' + list.length + ')'),
+        list.length ? list.map(recommendationArticle) : el('p', { class: 'muted' }, 'None.'));
+    }));
+}
+
+const CHANGE_WORDS = {
+  'status-changed': () => 'Status changes',
+  new: (f, t) => 'New in version ' + t,
+  removed: (f, t) => 'Removed in version ' + t,
+  'not-covered': (f, t, c) => c.from === null
+    ? 'Not covered by version ' + f + '\'s coverage (only ' + t + ' encodes it)'
+    : 'Not covered by version ' + t + '\'s coverage (only ' + f + ' encodes it)'
+};
+
+function statusText(s) {
+  return s ? (STATUS_WORDS[s] || s) : 'not stated';
+}
+
+function renderReplay(d) {
+  fill(replay,
+    el('p', { id: 'replay-summary' }, 'Same case, version ' + d.from + ' → version ' + d.to + ': ' + d.changes.length
+      + (d.changes.length === 1 ? ' recommendation changes' : ' recommendations change') + ', ' + d.unchanged.length + ' unchanged.'),
+    d.changes.length ? el('table', { id: 'replay-changes' },
+      el('caption', {}, 'What changes for this patient'),
+      el('thead', {}, el('tr', {}, ['Recommendation', 'Change', 'In ' + d.from, 'In ' + d.to].map(t => el('th', { scope: 'col' }, t)))),
+      el('tbody', {}, d.changes.map(c => el('tr', { 'data-kind': c.kind, 'data-recommendation': localName(c.recommendation) },
+        el('th', { scope: 'row' }, c.label || localName(c.recommendation)),
+        el('td', {}, el('span', { class: 'badge kind-' + (c.kind === 'new' ? 'added' : c.kind === 'status-changed' ? 'modified' : c.kind) },
+          (CHANGE_WORDS[c.kind] || (() => words(c.kind)))(d.from, d.to, c))),
+        el('td', {}, c.from ? el('span', { class: 'badge status-' + c.from }, statusText(c.from)) : 'not stated'),
+        el('td', {}, c.to ? el('span', { class: 'badge status-' + c.to }, statusText(c.to)) : 'not stated'))))) : null,
+    d.unchanged.length ? el('div', {}, el('h3', {}, 'Unchanged'), el('ul', {}, d.unchanged.map(u => el('li', {},
+      (u.label || localName(u.recommendation)) + ': ' + statusText(u.status))))) : null);
+}
+
+function versionsOf(gid) {
+  const g = guidelines.find(x => x.id === gid);
+  return g ? g.versions : [];
+}
+
+function fillVersionSelect(gid, chosen) {
+  const g = guidelines.find(x => x.id === gid);
+  fill(vSel, el('option', { value: '' }, 'Current version' + (g && g.current ? ' (' + g.current + ')' : '')),
+    versionsOf(gid).map(v => el('option', { value: v.version, selected: v.version === chosen }, v.version + ' (' + v.status + ')')));
+}
+
+function fillReplaySelect() {
+  const others = versionsOf(last.guideline).filter(v => v.version !== last.version);
+  fill(replayTo, others.map(v => el('option', { value: v.version }, 'version ' + v.version + ' (' + v.status + ')')));
+  replayForm.hidden = others.length === 0;
+  say(replayStatus, others.length ? '' : 'This guideline has no other version to compare with.');
+}
+
+async function evaluate(ev) {
+  ev.preventDefault();
+  let c;
+  try {
+    c = readCase();
+  } catch (e) {
+    say(status, 'Please correct the form: ' + e.message, true);
+    return;
+  }
+  const body = { guideline: gSel.value, case: c };
+  if (vSel.value) body.version = vSel.value;
+  try {
+    const res = await withStatus(status, 'Evaluating the case…', () => postJson('/api/evaluate', body),
+      r => 'Evaluated: ' + r.recommendations.filter(x => x.status === 'applicable').length + ' applicable, '
+        + r.recommendations.filter(x => x.status === 'undetermined').length + ' undetermined, '
+        + r.recommendations.filter(x => x.status === 'not-applicable').length + ' not applicable.');
+    last = { guideline: gSel.value, version: res.evaluatedAgainst[0].version, case: c };
+    renderResult(res, c);
+    fill(replay);
+    fillReplaySelect();
+    resultSection.hidden = false;
+    document.getElementById('result-h').focus();
+  } catch (e) {
+    // withStatus has said it in words
+  }
+}
+
+async function replayCase(ev) {
+  ev.preventDefault();
+  if (!last || !replayTo.value) return;
+  const body = { guideline: last.guideline, from: last.version, to: replayTo.value, case: last.case };
+  try {
+    const d = await withStatus(replayStatus, 'Re-running the case against version ' + replayTo.value + '…',
+      () => postJson('/api/evaluate/compare', body), x => 'Compared: ' + x.changes.length + ' change(s).');
+    renderReplay(d);
+  } catch (e) {
+    // said in words
+  }
+}
+
+function resetForm() {
+  form.querySelectorAll('input[type=radio][value=""]').forEach(r => { r.checked = true; });
+  form.querySelectorAll('input[type=checkbox]').forEach(c => { c.checked = false; });
+  form.querySelectorAll('input[type=number]').forEach(i => { i.value = ''; });
+  box.querySelectorAll('select').forEach(s => { s.value = ''; });
+  say(status, 'Every attribute is unknown again.');
+}
+
+async function init() {
+  const params = new URLSearchParams(location.search);
+  [attributes, guidelines] = await withStatus(status, 'Loading the case attributes…',
+    () => Promise.all([getJson('/api/case-attributes'), getJson('/api/guidelines')]),
+    ([a]) => a.filter(x => !x.derived).length + ' case attributes loaded. Everything starts as unknown.');
+  const chosen = params.get('guideline') || (guidelines[0] || {}).id;
+  fill(gSel, guidelines.map(g => el('option', { value: g.id, selected: g.id === chosen }, g.title)));
+  fillVersionSelect(chosen, params.get('version'));
+  gSel.addEventListener('change', () => fillVersionSelect(gSel.value));
+  buildForm();
+  form.addEventListener('submit', evaluate);
+  document.getElementById('reset-button').addEventListener('click', resetForm);
+  replayForm.addEventListener('submit', replayCase);
+}
+
+init().catch(() => {});

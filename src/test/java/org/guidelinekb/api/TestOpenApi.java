@@ -1,0 +1,179 @@
+package org.guidelinekb.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+import org.guidelinekb.AppConfig;
+import org.guidelinekb.testing.Http;
+import org.guidelinekb.testing.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.ValidationReport;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+
+/**
+ * /openapi.json documents every route the server registered, parses as OpenAPI 3, and every documented operation,
+ * called with its documented example values (writes with a token), answers what the document says it answers:
+ * each real response is validated against the document with Atlassian's swagger-request-validator.
+ */
+class TestOpenApi {
+    private static final String TOKEN = "openapi-test-token";
+    private static TestServer server;
+    private static JsonNode doc;
+    private static String docText;
+
+    @BeforeAll static void start() {
+        server = TestServer.start(AppConfig.forTests().toBuilder().adminToken(TOKEN).build());
+        HttpResponse<String> r = server.http().get("/openapi.json");
+        assertEquals(200, r.statusCode());
+        docText = r.body();
+        doc = Http.json(r);
+    }
+
+    @AfterAll static void stop() {
+        server.close();
+    }
+
+    @Test void the_document_is_openapi_3_and_parses_without_errors() {
+        assertTrue(doc.get("openapi").asText().startsWith("3."), doc.get("openapi").asText());
+        SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(docText);
+        assertTrue(parsed.getMessages() == null || parsed.getMessages().isEmpty(), String.valueOf(parsed.getMessages()));
+        assertTrue(parsed.getOpenAPI() != null && parsed.getOpenAPI().getPaths().size() > 20);
+    }
+
+    @Test void every_registered_route_is_documented() {
+        List<String> undocumented = new ArrayList<>();
+        doc.get("paths").fields().forEachRemaining(p -> p.getValue().fields().forEachRemaining(op -> {
+            if (op.getValue().path("x-gkb-undocumented").asBoolean(false)) undocumented.add(op.getKey().toUpperCase() + " " + p.getKey());
+        }));
+        assertTrue(undocumented.isEmpty(), "routes registered in App.routes() but missing from "
+                + "src/main/resources/openapi/routes.json: " + undocumented);
+        for (String p : List.of("/api/evaluate", "/api/evaluate/compare", "/cds-services", "/api/guidelines/{g}/compare",
+                "/api/queries", "/api/resource", "/api/queries/list-statements", "/openapi.json")) {
+            assertTrue(doc.get("paths").has(p), "documents " + p);
+        }
+        assertTrue(doc.at("/paths/~1api~1evaluate/post").isObject());
+    }
+
+    @Test void every_documented_operation_answers_as_documented() {
+        OpenApiInteractionValidator validator = OpenApiInteractionValidator.createForInlineApiSpecification(docText).build();
+        List<String[]> ops = new ArrayList<>();
+        doc.get("paths").fields().forEachRemaining(p -> p.getValue().fields().forEachRemaining(op -> {
+            if (List.of("get", "post", "put", "delete").contains(op.getKey())) ops.add(new String[] {op.getKey(), p.getKey()});
+        }));
+        // reads first, writes after, deletes last: a write must not change what a later read was documented against
+        ops.sort(Comparator.comparing((String[] o) -> List.of("get", "post", "put", "delete").indexOf(o[0])).thenComparing(o -> o[1]));
+        List<String> failures = new ArrayList<>();
+        int called = 0;
+        for (String[] op : ops) {
+            JsonNode operation = doc.get("paths").get(op[1]).get(op[0]);
+            try {
+                Call c = call(op[0], op[1], operation);
+                called++;
+                if (op[0].equals("get") && c.status >= 400) {
+                    failures.add("GET " + op[1] + " with its documented examples answered " + c.status);
+                }
+                ValidationReport report = validator.validate(c.request, c.response);
+                if (report.hasErrors()) {
+                    failures.add(op[0].toUpperCase() + " " + op[1] + " → " + c.status + ": "
+                            + report.getMessages().stream().filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
+                                    .map(m -> m.getKey() + ": " + m.getMessage()).toList());
+                }
+            } catch (AssertionError e) {
+                failures.add(op[0].toUpperCase() + " " + op[1] + ": " + e.getMessage());
+            }
+        }
+        assertTrue(called > 40, "called " + called + " operations");
+        assertTrue(failures.isEmpty(), failures.size() + " operation(s) disagree with /openapi.json:\n" + String.join("\n", failures));
+    }
+
+    private record Call(Request request, com.atlassian.oai.validator.model.Response response, int status) {}
+
+    private static Call call(String method, String template, JsonNode op) {
+        String path = template;
+        StringBuilder query = new StringBuilder();
+        SimpleRequest.Builder rb = new SimpleRequest.Builder(method.toUpperCase(), template);
+        for (JsonNode p : op.path("parameters")) {
+            String name = p.get("name").asText();
+            JsonNode example = example(p);
+            if (p.get("in").asText().equals("path")) {
+                if (example == null) throw new AssertionError("path parameter " + name + " has no example");
+                path = path.replace("{" + name + "}", example.asText());
+            } else if (p.get("in").asText().equals("query") && p.path("required").asBoolean(false)) {
+                if (example == null) throw new AssertionError("required parameter " + name + " has no example");
+                for (JsonNode v : example.isArray() ? example : List.of(example)) {
+                    query.append(query.length() == 0 ? "?" : "&").append(Http.enc(name)).append('=').append(Http.enc(v.asText()));
+                    rb.withQueryParam(name, v.asText());
+                }
+            }
+        }
+        rb = copyPath(rb, method, path);
+        for (JsonNode p : op.path("parameters")) {
+            if (p.get("in").asText().equals("query") && p.path("required").asBoolean(false)) {
+                JsonNode example = example(p);
+                for (JsonNode v : example.isArray() ? example : List.of(example)) rb.withQueryParam(p.get("name").asText(), v.asText());
+            }
+        }
+        HttpRequest.Builder hb = HttpRequest.newBuilder(URI.create(server.url(path + query)));
+        String body = null;
+        String contentType = null;
+        JsonNode content = op.path("requestBody").path("content");
+        if (content.isObject() && content.size() > 0) {
+            Iterator<Map.Entry<String, JsonNode>> it = content.fields();
+            Map.Entry<String, JsonNode> chosen = it.next();
+            for (var e : (Iterable<Map.Entry<String, JsonNode>>) content::fields) if (e.getValue().has("example")) { chosen = e; break; }
+            contentType = chosen.getKey();
+            JsonNode ex = chosen.getValue().get("example");
+            body = ex == null ? "" : ex.isTextual() ? ex.asText() : ex.toString();
+            if (contentType.equals("application/x-www-form-urlencoded") && ex != null && ex.isObject()) {
+                StringBuilder f = new StringBuilder();
+                ex.fields().forEachRemaining(e -> f.append(f.length() == 0 ? "" : "&").append(Http.enc(e.getKey())).append('=').append(Http.enc(e.getValue().asText())));
+                body = f.toString();
+            }
+            hb.header("Content-Type", contentType);
+            rb.withContentType(contentType).withBody(body);
+        }
+        if (!method.equals("get")) {
+            hb.header("Authorization", "Bearer " + TOKEN);
+            rb.withHeader("Authorization", "Bearer " + TOKEN);
+        }
+        hb.method(method.toUpperCase(), body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        HttpResponse<String> r = server.http().send(hb);
+        SimpleResponse.Builder resp = SimpleResponse.Builder.status(r.statusCode()).withBody(r.body());
+        r.headers().map().forEach((k, vs) -> resp.withHeader(k, vs));
+        r.headers().firstValue("Content-Type").ifPresent(resp::withContentType);
+        if (r.statusCode() >= 500) throw new AssertionError("answered " + r.statusCode() + ": " + r.body());
+        return new Call(rb.build(), resp.build(), r.statusCode());
+    }
+
+    private static SimpleRequest.Builder copyPath(SimpleRequest.Builder ignored, String method, String path) {
+        return new SimpleRequest.Builder(method.toUpperCase(), path);
+    }
+
+    private static JsonNode example(JsonNode param) {
+        if (param.has("example")) return param.get("example");
+        JsonNode s = param.path("schema");
+        if (s.has("example")) return s.get("example");
+        if (s.has("default")) return s.get("default");
+        if (s.has("enum")) return s.get("enum").get(0);
+        return null;
+    }
+}

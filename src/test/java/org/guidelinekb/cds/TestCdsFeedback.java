@@ -1,0 +1,130 @@
+package org.guidelinekb.cds;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+import org.guidelinekb.testing.Http;
+import org.guidelinekb.testing.TestServer;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** Feedback round trip: cards issued, feedback posted, counts per statement version in the summary and in SPARQL. */
+class TestCdsFeedback {
+    private static final String SURGERY_2015 = "https://w3id.org/gkb/id/guideline/nccn-breast/version/2015/statement/palliative-primary-surgery";
+    private static final String V2015 = "https://w3id.org/gkb/id/guideline/nccn-breast/version/2015";
+
+    private static JsonNode cardFor(JsonNode response, String statement) {
+        for (JsonNode c : response.path("cards")) {
+            if (c.at("/extension/org.guidelinekb.statement/statement").asText().equals(statement)) return c;
+        }
+        throw new AssertionError("no card for " + statement + " in " + response);
+    }
+
+    private static ObjectNode item(String card, String outcome) {
+        return JsonNodeFactory.instance.objectNode().put("card", card).put("outcome", outcome).put("outcomeTimestamp", "2026-11-27T10:15:00Z");
+    }
+
+    private static String body(ObjectNode... items) {
+        ObjectNode b = JsonNodeFactory.instance.objectNode();
+        ArrayNode a = b.putArray("feedback");
+        for (ObjectNode i : items) a.add(i);
+        return b.toString();
+    }
+
+    private static JsonNode row(JsonNode summary, String statement, String kind) {
+        for (JsonNode r : summary.path("statements")) {
+            if (statement.equals(r.path("statement").asText()) && kind.equals(r.path("cardKind").asText())) return r;
+        }
+        return null;
+    }
+
+    @Test void accepted_and_overridden_feedback_is_counted_per_statement_version_and_visible_to_sparql() {
+        try (TestServer server = TestServer.start()) {
+            Http http = server.http();
+            JsonNode pv = CdsLib.assertCdsResponse(http.post("/cds-services/" + CdsLib.PATIENT_VIEW, "application/json",
+                    CdsLib.read(CdsLib.DIR.resolve("scenarios/2015-symptomatic-resectable/request.json"))));
+            JsonNode os = CdsLib.assertCdsResponse(http.post("/cds-services/" + CdsLib.ORDER_SELECT, "application/json",
+                    CdsLib.read(CdsLib.DIR.resolve("scenarios/order-2015-not-resectable/request.json"))));
+            String recCard = cardFor(pv, SURGERY_2015).path("uuid").asText();
+            JsonNode warning = cardFor(os, SURGERY_2015);
+            String warnCard = warning.path("uuid").asText();
+            String suggestion = warning.at("/suggestions/0/uuid").asText();
+
+            // patient-view: accepted once, overridden once with a reason
+            ObjectNode overridden = item(recCard, "overridden");
+            overridden.putObject("overrideReason").put("userComment", "patient prefers radiation")
+                    .putObject("reason").put("system", CardBuilder.OVERRIDE_SYSTEM).put("code", "patient-decision").put("display", "Decided with the patient");
+            HttpResponse<String> r = http.post("/cds-services/" + CdsLib.PATIENT_VIEW + "/feedback", "application/json",
+                    body(item(recCard, "accepted"), overridden));
+            assertEquals(200, r.statusCode(), r.body());
+            assertEquals(2, Http.json(r).path("stored").asInt());
+            assertEquals(SURGERY_2015, Http.json(r).at("/feedback/0/statement").asText());
+            assertEquals("2015", Http.json(r).at("/feedback/0/version").asText());
+
+            // order-select: the warning accepted with its suggestion
+            ObjectNode accepted = item(warnCard, "accepted");
+            accepted.putArray("acceptedSuggestions").addObject().put("id", suggestion);
+            r = http.post("/cds-services/" + CdsLib.ORDER_SELECT + "/feedback", "application/json", body(accepted));
+            assertEquals(200, r.statusCode(), r.body());
+
+            JsonNode summary = Http.json(http.get("/api/feedback/summary"));
+            JsonNode rec = row(summary, SURGERY_2015, "recommendation");
+            JsonNode chk = row(summary, SURGERY_2015, "order-check");
+            assertEquals(1, rec.path("accepted").asInt(), summary.toString());
+            assertEquals(1, rec.path("overridden").asInt(), summary.toString());
+            assertEquals("nccn-breast", rec.path("guideline").asText());
+            assertEquals("2015", rec.path("version").asText());
+            assertEquals(1, chk.path("accepted").asInt(), summary.toString());
+            assertEquals(0, chk.path("overridden").asInt(), summary.toString());
+
+            // the same data through the public SPARQL endpoint
+            JsonNode rows = Http.json(http.postForm("/kb/sparql", Map.of("query", CdsLib.read(CdsLib.DIR.resolve("feedback-per-statement-version.rq"))),
+                    "Accept", "application/sparql-results+json")).at("/results/bindings");
+            int accepted2015 = 0, overridden2015 = 0;
+            for (JsonNode b : rows) {
+                if (!b.at("/statement/value").asText().equals(SURGERY_2015) || !b.at("/version/value").asText().equals(V2015)) continue;
+                if (b.at("/outcome/value").asText().equals("accepted")) accepted2015 += b.at("/n/value").asInt();
+                if (b.at("/outcome/value").asText().equals("overridden")) overridden2015 += b.at("/n/value").asInt();
+            }
+            assertEquals(2, accepted2015, rows.toString());
+            assertEquals(1, overridden2015, rows.toString());
+        }
+    }
+
+    @Test void bad_feedback_is_a_400_and_writes_nothing() {
+        try (TestServer server = TestServer.start()) {
+            Http http = server.http();
+            JsonNode pv = CdsLib.assertCdsResponse(http.post("/cds-services/" + CdsLib.PATIENT_VIEW, "application/json",
+                    CdsLib.read(CdsLib.DIR.resolve("scenarios/2015-symptomatic-resectable/request.json"))));
+            String good = cardFor(pv, SURGERY_2015).path("uuid").asText();
+            String url = "/cds-services/" + CdsLib.PATIENT_VIEW + "/feedback";
+
+            // one good item and one unknown card: nothing is stored
+            JsonNode p = CdsLib.assertProblem(http.post(url, "application/json",
+                    body(item(good, "accepted"), item("0b8a7c2e-1111-4222-8333-444455556666", "accepted"))), 400);
+            assertTrue(p.path("detail").asText().contains("feedback[1].card"), p.toString());
+            // a card of another service
+            CdsLib.assertProblem(http.post("/cds-services/" + CdsLib.ORDER_SELECT + "/feedback", "application/json", body(item(good, "accepted"))), 400);
+            // a wrong outcome, a missing timestamp, an override reason on an accepted card
+            ObjectNode noTime = item(good, "accepted");
+            noTime.remove("outcomeTimestamp");
+            ObjectNode reasonOnAccepted = item(good, "accepted");
+            reasonOnAccepted.putObject("overrideReason").put("userComment", "x");
+            p = CdsLib.assertProblem(http.post(url, "application/json", body(item(good, "ignored"), noTime, reasonOnAccepted)), 400);
+            String detail = p.path("detail").asText();
+            assertTrue(detail.contains("feedback[0].outcome") && detail.contains("feedback[1].outcomeTimestamp")
+                    && detail.contains("feedback[2].overrideReason"), detail);
+            CdsLib.assertProblem(http.post(url, "application/json", "{\"feedback\": []}"), 400);
+            CdsLib.assertProblem(http.post(url, "application/json", "not json"), 400);
+
+            assertEquals(0, Http.json(http.get("/api/feedback/summary")).path("statements").size());
+        }
+    }
+}

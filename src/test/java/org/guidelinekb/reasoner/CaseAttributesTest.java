@@ -1,0 +1,96 @@
+package org.guidelinekb.reasoner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.guidelinekb.testing.Http;
+import org.guidelinekb.testing.TestServer;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** GET /api/case-attributes serves the catalogue read from the ontology, and the README documents the same list. */
+class CaseAttributesTest {
+
+    @Test
+    void case_attributes_are_served_from_the_ontology_and_match_the_readme_table() throws IOException {
+        try (TestServer server = ReasonerTestLib.shippedServer()) {
+            HttpResponse<String> r = server.http().get("/api/case-attributes");
+            assertEquals(200, r.statusCode());
+            assertTrue(Http.contentType(r).startsWith("application/json"));
+            Map<String, JsonNode> served = new LinkedHashMap<>();
+            Http.json(r).forEach(a -> served.put(a.get("name").asText(), a));
+
+            // the attribute table, exactly
+            assertAttribute(served, "metastatic", "boolean", null);
+            assertAttribute(served, "presentation", "concept", List.of("de-novo", "recurrent"));
+            assertAttribute(served, "primaryTumorIntact", "boolean", null);
+            assertAttribute(served, "primarySymptoms", "concept-list", List.of("bleeding", "fungation", "infection", "pain", "skin-ulceration"));
+            assertAttribute(served, "impendingLocalComplications", "boolean", null);
+            assertAttribute(served, "initialSystemicTherapyReceived", "boolean", null);
+            assertAttribute(served, "responseToSystemicTherapy", "concept", List.of("no-evidence-of-disease", "progression", "response", "stable"));
+            assertAttribute(served, "completeLocalClearanceFeasible", "boolean", null);
+            assertAttribute(served, "lifeThreateningMetastaticDisease", "boolean", null);
+            assertAttribute(served, "oligometastatic", "boolean", null);
+            assertAttribute(served, "metastaticSites", "concept-list",
+                    List.of("bone", "brain", "distant-lymph-nodes", "liver", "lung", "other", "pleura", "skin"));
+            for (String receptor : List.of("erStatus", "prStatus", "her2Status")) assertAttribute(served, receptor, "concept", List.of("negative", "positive"));
+            assertAttribute(served, "menopausalStatus", "concept", List.of("post", "pre"));
+            assertAttribute(served, "age", "integer", null);
+            assertEquals(0, served.get("age").get("min").asInt());
+            assertEquals(130, served.get("age").get("max").asInt());
+            assertEquals(4, served.get("ecog").get("max").asInt());
+            assertTrue(served.get("boneOnlyMetastases").get("derived").asBoolean());
+            assertEquals("metastaticSites", served.get("boneOnlyMetastases").get("derivedFrom").asText());
+
+            // the README's table lists the same attributes, types and values, in the same order
+            List<String[]> readme = readmeTable();
+            assertEquals(new ArrayList<>(served.keySet()), readme.stream().map(row -> row[0]).toList(), "README attribute names");
+            for (String[] row : readme) {
+                JsonNode a = served.get(row[0]);
+                assertEquals(a.get("derived").asBoolean() ? "derived" : a.get("type").asText(), row[1], row[0]);
+                if (a.has("values")) {
+                    List<String> values = new ArrayList<>();
+                    a.get("values").forEach(v -> values.add("`" + v.asText() + "`"));
+                    assertEquals(String.join(", ", values), row[2], row[0]);
+                }
+                if (a.has("min")) assertEquals(a.get("min").asInt() + "–" + a.get("max").asInt(), row[2], row[0]);
+            }
+        }
+    }
+
+    private static void assertAttribute(Map<String, JsonNode> served, String name, String type, List<String> values) {
+        JsonNode a = served.get(name);
+        assertTrue(a != null, "no attribute " + name + " in " + served.keySet());
+        assertEquals(type, a.get("type").asText(), name);
+        assertTrue(!a.get("derived").asBoolean(), name);
+        if (values != null) {
+            List<String> got = new ArrayList<>();
+            a.get("values").forEach(v -> got.add(v.asText()));
+            assertEquals(values, got, name);
+        }
+    }
+
+    /** The rows of the attribute table in README.md, section "Evaluating a case": name, type, values. */
+    private static List<String[]> readmeTable() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        int start = readme.indexOf("## Evaluating a case");
+        assertTrue(start >= 0, "README has no section 'Evaluating a case'");
+        Pattern row = Pattern.compile("^\\| `([A-Za-z0-9]+)` \\| ([a-z-]+) \\|([^|]*)\\|", Pattern.MULTILINE);
+        Matcher m = row.matcher(readme.substring(start, readme.indexOf("### Request and response", start)));
+        List<String[]> out = new ArrayList<>();
+        while (m.find()) out.add(new String[] {m.group(1), m.group(2), m.group(3).strip()});
+        return out;
+    }
+}
