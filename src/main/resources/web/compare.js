@@ -89,7 +89,7 @@ function render(d) {
           el('td', {}, c.to === null ? el('span', { class: 'muted' }, '(none)') : el('ins', {}, c.to)))))))));
   }
   for (const n of d.notCovered) {
-    const here = el('div', {}, badge('not-covered', 'by ' + n.absentFrom + '\'s coverage'), ' ',
+    const here = el('div', {}, badge('not-covered', 'by version ' + n.absentFrom + '\'s coverage'), ' ',
       el('strong', { class: 'text' }, n.label), el('div', { class: 'small muted' }, 'Section: ' + (n.sectionLabel || n.section)));
     const there = el('span', { class: 'text' }, 'Not covered: ' + n.note);
     const inFrom = n.presentIn === from;

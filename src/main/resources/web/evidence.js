@@ -60,16 +60,18 @@ function directionText(r) {
 function hrTable(rows) {
   return el('table', { id: 'hr-rows' },
     el('caption', {}, rows.length + ' hazard ratios; those marked "yes" are in the plot'),
-    el('thead', {}, el('tr', {}, ['Study or synthesis', 'Report', 'Population', 'HR (interval)', 'Interval level', 'p', 'Compared, and direction',
+    el('thead', {}, el('tr', {}, ['Study or synthesis', 'Report', 'Population', 'HR (interval), level, p', 'Compared, and direction',
       'Number checked', 'In the plot'].map(t => el('th', { scope: 'col' }, t)))),
     el('tbody', {}, rows.map(r => el('tr', { 'data-finding': localName(r.finding), 'data-plotted': plotRole(r) === 'yes' ? 'yes' : 'no' },
       el('th', { scope: 'row' }, el('a', { href: resourceHref(r.finding) }, r.evidenceLabel || localName(r.evidence))),
-      el('td', { class: 'small' }, r.citation || (r.publication ? localName(r.publication) : 'not recorded'), r.issued ? ' (' + r.issued + ')' : ''),
+      el('td', { class: 'small' }, r.publication
+        ? el('details', {}, el('summary', {}, r.issued ? 'issued ' + r.issued : 'date not recorded'),
+            el('a', { href: resourceHref(r.publication) }, r.citation || localName(r.publication)))
+        : 'not recorded'),
       el('td', {}, r.subgroup ? 'subgroup: ' + r.subgroup : 'whole population'
         + (r.participants ? ' (' + r.participants + ' participants)' : '') + (r.outcomeTimeframe ? ', ' + r.outcomeTimeframe : '')),
-      el('td', { class: 'num' }, estimateText(r)),
-      el('td', {}, levelText(r)),
-      el('td', { class: 'num' }, r.pValue ? r.pValue + (r.pSided ? ' (' + r.pSided + ')' : '') : r.pValueText || '—'),
+      el('td', {}, el('span', { class: 'num' }, estimateText(r)), el('br'), levelText(r), el('br'),
+        'p ' + (r.pValue ? r.pValue + (r.pSided ? ' (' + r.pSided + ')' : '') : r.pValueText || 'not given')),
       el('td', { class: 'small' }, directionText(r), r.certaintyCode ? '. GRADE certainty: ' + words(r.certaintyCode) : ''),
       el('td', {}, r.verificationCode || 'not recorded'),
       el('td', {}, plotRole(r))))));

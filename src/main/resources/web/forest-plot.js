@@ -44,14 +44,14 @@ export function forestPlot(groups, sideWords) {
   const x = v => X0 + (Math.log(v) - Math.log(lo)) / (Math.log(hi) - Math.log(lo)) * (X1 - X0);
 
   const body = [];
-  let y = 58;
+  let y = 40;
   const sections = [['trial', 'Single trials'], ['pooled', 'Pooled estimates (meta-analyses)']];
   for (const [kind, title] of sections) {
     const list = groups.filter(g => g.kind === kind);
     if (!list.length) continue;
-    y += 8;
+    y += 26;
     body.push(s('text', { x: NAME_X, y, class: 'fp-section', 'font-weight': '700', 'font-size': '15' }, title));
-    y += 10;
+    y += 8;
     for (const g of list) {
       const offset = g.estimates.length > 1 ? 18 : 0; // several reports: the name on its own line
       const h = LINE * Math.max(1, g.estimates.length) + offset
@@ -129,6 +129,6 @@ export function forestPlot(groups, sideWords) {
     + groups.map(g => g.label + ': ' + g.estimates.map(r => 'HR ' + estimateText(r) + ' ' + levelText(r)
       + (r.directionVerificationCode === 'unverified' ? ', direction unverified' : '')).join('; ')).join('. ')
     + '. Values below 1 favour ' + sideWords.favoursLowShort + '. The table below gives the same numbers.'),
-  head, noEffect, s('g', { role: 'list' }, body), axis);
+  head, s('g', { role: 'list' }, body), noEffect, axis);
   return svg;
 }

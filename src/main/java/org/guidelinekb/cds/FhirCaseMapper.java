@@ -170,7 +170,7 @@ public final class FhirCaseMapper {
 
     private Result scalar(CaseAttribute a, AttributeRule rule, FhirData data, LocalDate today) {
         List<Evidence> blocked = new ArrayList<>();
-        List<String> blockedWhy = new ArrayList<>();
+        Set<String> blockedWhy = new LinkedHashSet<>();
         for (Evidence ev : rule.evidence()) {
             String why = unreadable(ev, data);
             if (why != null) {

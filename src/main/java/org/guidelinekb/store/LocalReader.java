@@ -1,11 +1,17 @@
 package org.guidelinekb.store;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.graph.GraphUnionRead;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.QueryExecBuilder;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.guidelinekb.vocab.GKB;
 
 /** A reader over a local dataset; the caller holds the transaction. */
 final class LocalReader extends ExecReader {
@@ -30,6 +36,15 @@ final class LocalReader extends ExecReader {
     @Override
     public boolean containsGraph(Node graphName) {
         return dsg.contains(graphName, Node.ANY, Node.ANY, Node.ANY);
+    }
+
+    @Override
+    public Graph contentView(Set<Node> excluding) {
+        List<Node> graphs = new ArrayList<>();
+        dsg.listGraphNodes().forEachRemaining(g -> {
+            if (!excluding.contains(g) && !(g.isURI() && g.getURI().startsWith(GKB.GRAPH))) graphs.add(g);
+        });
+        return new GraphUnionRead(dsg, graphs); // a live view over the indexes: nothing is copied
     }
 
     @Override

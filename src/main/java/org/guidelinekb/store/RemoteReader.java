@@ -1,6 +1,7 @@
 package org.guidelinekb.store;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.jena.graph.Graph;
@@ -8,6 +9,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.QueryExecBuilder;
 import org.apache.jena.sparql.exec.http.QueryExecHTTP;
+import org.apache.jena.sparql.graph.GraphFactory;
 import org.guidelinekb.sparql.QueryLibrary;
 
 /** A reader over a remote SPARQL 1.1 query endpoint. */
@@ -35,6 +37,17 @@ final class RemoteReader extends ExecReader {
     @Override
     public boolean containsGraph(Node graphName) {
         return ask(queries.get("internal/graph-exists"), Map.of("graph", graphName));
+    }
+
+    @Override
+    public Graph contentView(Set<Node> excluding) {
+        Graph copy = GraphFactory.createDefaultGraph(); // a remote store has no live view: copy what is needed
+        var rows = select(queries.get("internal/all-quads"), Map.of());
+        while (rows.hasNext()) {
+            Binding b = rows.next();
+            if (!excluding.contains(b.get("g"))) copy.add(b.get("s"), b.get("p"), b.get("o"));
+        }
+        return copy;
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.guidelinekb.store;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.apache.jena.graph.Graph;
@@ -39,4 +40,11 @@ public interface StoreReader {
 
     /** Counts for health reports. */
     StoreStats stats();
+
+    /**
+     * The union of the content graphs (every named graph except the server's bookkeeping graphs under
+     * {@code https://w3id.org/gkb/graph/}) minus the graphs in {@code excluding}, as a read-only graph valid inside
+     * this read. Used to check new content against the rest of the knowledge base.
+     */
+    Graph contentView(Set<Node> excluding);
 }

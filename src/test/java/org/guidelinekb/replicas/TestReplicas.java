@@ -79,6 +79,44 @@ class TestReplicas {
                 "Accept", "application/sparql-results+json")).get("boolean").asBoolean());
     }
 
+    static final String CASE = "{\"guideline\": \"nccn-breast\", \"version\": \"2015\", \"case\": {\"metastatic\": true, "
+            + "\"primaryTumorIntact\": true, \"initialSystemicTherapyReceived\": true, \"primarySymptoms\": [\"bleeding\"], "
+            + "\"completeLocalClearanceFeasible\": true, \"lifeThreateningMetastaticDisease\": false}}";
+
+    static JsonNode evaluate(App app, String body) {
+        var r = new Http(app.baseUrl()).post("/api/evaluate", "application/json", body);
+        assertEquals(200, r.statusCode(), r.body());
+        return Http.json(r);
+    }
+
+    @Test @Order(3) void the_same_case_gets_the_same_answer_from_both() {
+        JsonNode fromA = evaluate(a, CASE);
+        JsonNode fromB = evaluate(b, CASE);
+        assertEquals(fromA, fromB);
+        assertTrue(fromA.toString().contains("\"status\":\"applicable\""), fromA.toString());
+    }
+
+    static String status(App app, String version) {
+        JsonNode g = Http.json(new Http(app.baseUrl()).get("/api/guidelines/nccn-breast"));
+        for (JsonNode v : g.get("versions")) if (v.get("version").asText().equals(version)) return v.get("status").asText();
+        return null;
+    }
+
+    @Test @Order(4) void a_retire_through_one_replica_is_served_by_the_other_within_the_bound() {
+        assertEquals("active", status(b, "6.2026"));
+        String current = "{\"guideline\": \"nccn-breast\", \"case\": {\"metastatic\": true}}";
+        assertEquals("6.2026", evaluate(b, current).at("/evaluatedAgainst/0/version").asText(), "B evaluates against the active version");
+        var r = new Http(a.baseUrl()).post("/api/guidelines/nccn-breast/versions/6.2026/retire", "application/json", "{}",
+                "Authorization", "Bearer replica-token");
+        assertEquals(200, r.statusCode(), r.body());
+        long t0 = System.nanoTime();
+        // B's catalog reads the store, B's reasoner index is a cache: both must follow within the bound (5 s)
+        eventually(() -> "retired".equals(status(b, "6.2026")), 5_000, "B lists 6.2026 as retired");
+        eventually(() -> new Http(b.baseUrl()).post("/api/evaluate", "application/json", current).statusCode() == 404, 5_000,
+                "B's reasoner no longer has an active NCCN version");
+        System.out.printf("retire on A served by B after %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+    }
+
     @Test @Order(9) void losing_the_store_makes_both_unready_and_they_recover() {
         assertEquals(200, new Http(a.baseUrl()).get("/api/ready").statusCode());
         fuseki.stop();

@@ -70,10 +70,13 @@ final class BrowserLib {
 
     /** Waits until the element's text contains {@code text}, and gives the element. */
     static WebElement waitForText(WebDriver driver, By by, String text) {
-        return waitFor(driver, d -> {
-            List<WebElement> found = d.findElements(by);
-            return !found.isEmpty() && found.get(0).getText().contains(text) ? found.get(0) : null;
-        });
+        return new WebDriverWait(driver, WAIT)
+                .withMessage(() -> "waiting for '" + text + "' in " + by + " on " + driver.getCurrentUrl() + "; it shows: "
+                        + driver.findElements(by).stream().map(WebElement::getText).toList())
+                .until(d -> {
+                    List<WebElement> found = d.findElements(by);
+                    return !found.isEmpty() && found.get(0).getText().contains(text) ? found.get(0) : null;
+                });
     }
 
     /** The folder for screenshots: {@code screenshots/} in the build folder (the parent of test-classes). */

@@ -1,0 +1,113 @@
+package org.guidelinekb.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.guidelinekb.bench.jmh.DiffBench;
+import org.guidelinekb.bench.jmh.EvaluateBench;
+import org.guidelinekb.bench.jmh.NaiveEvaluateBench;
+import org.guidelinekb.bench.proc.Memory;
+
+/** The in-process figures: evaluation (with the naive peer), version diff, heap over many evaluations, bulk load. */
+public final class InProcessPhase {
+    private final Plan plan;
+    private final Jmh jmh;
+    private final Datasets data;
+    private final Report report;
+    private final Consumer<String> log;
+
+    public InProcessPhase(Plan plan, Jmh jmh, Datasets data, Report report, Consumer<String> log) {
+        this.plan = plan;
+        this.jmh = jmh;
+        this.data = data;
+        this.report = report;
+        this.log = log;
+    }
+
+    public void evaluation() {
+        String shipped = data.shippedDb.toString();
+        log.accept("evaluation, shipped KB: ours vs naive, " + plan.evalRounds() + " interleaved rounds");
+        List<Jmh.Sample> ours = new ArrayList<>();
+        List<Jmh.Sample> naive = new ArrayList<>();
+        List<Pairs.Round> rounds = Pairs.run(plan.evalRounds(),
+                () -> keep(ours, jmh.run(EvaluateBench.class, "ours", Map.of("kb", shipped))).p50Us(),
+                () -> keep(naive, jmh.run(NaiveEvaluateBench.class, "naive", Map.of("kb", shipped))).p50Us(),
+                (a, b) -> b / a);
+        report.figure("evaluate_p50_us_shipped", Pairs.median(ours.stream().map(Jmh.Sample::p50Us).toList()));
+        report.figure("evaluate_p99_us_shipped", Pairs.median(ours.stream().map(Jmh.Sample::p99Us).toList()));
+        report.figure("evaluate_p999_us_shipped", Pairs.median(ours.stream().map(Jmh.Sample::p999Us).toList()));
+        report.figure("naive_p50_us_shipped", Pairs.median(naive.stream().map(Jmh.Sample::p50Us).toList()));
+        report.figure("evaluate_speedup_vs_naive", Pairs.medianRatio(rounds));
+        report.detail("evaluation_shipped_rounds", rounds);
+
+        String kb10k = data.kb10kDb.toString();
+        log.accept("evaluation, 10k KB: ours" + (plan.naive10k() ? " vs naive" : ""));
+        if (plan.naive10k()) {
+            List<Jmh.Sample> ours10 = new ArrayList<>();
+            List<Pairs.Round> r10 = Pairs.run(1,
+                    () -> keep(ours10, jmh.run(EvaluateBench.class, "ours", Map.of("kb", kb10k))).p50Us(),
+                    () -> jmh.run(NaiveEvaluateBench.class, "naive", Map.of("kb", kb10k, "cases", "4")).p50Us(),
+                    (a, b) -> b / a);
+            report.figure("evaluate_p50_us_10k", ours10.get(0).p50Us());
+            report.figure("evaluate_p99_us_10k", ours10.get(0).p99Us());
+            report.figure("naive_p50_us_10k", r10.get(0).b());
+            report.figure("evaluate_speedup_vs_naive_10k", r10.get(0).ratio());
+        } else {
+            Jmh.Sample s = jmh.run(EvaluateBench.class, "ours", Map.of("kb", kb10k));
+            report.figure("evaluate_p50_us_10k", s.p50Us());
+            report.figure("evaluate_p99_us_10k", s.p99Us());
+            report.note("Quick run: the naive peer is measured on the shipped KB only (on the 10k KB one naive evaluation takes seconds).");
+        }
+    }
+
+    public void diff() {
+        Map<String, Double> msPer1k = new LinkedHashMap<>();
+        for (int n : plan.diffSizes()) {
+            log.accept("version diff, " + n + " changed statements");
+            Jmh.Sample s = jmh.run(DiffBench.class, "compare", Map.of("changed", Integer.toString(n)));
+            double ms = s.p50Us() / 1000.0;
+            String key = n >= 1000 ? "diff_" + (n / 1000) + "k_ms" : "diff_" + n + "_ms";
+            report.figure(key, ms);
+            msPer1k.put(key, ms / (n / 1000.0));
+        }
+        report.detail("diff_ms_per_1000_statements", msPer1k);
+    }
+
+    public void heapOverEvaluations() {
+        log.accept("heap over " + plan.heapEvaluations() + " evaluations (in-process, shipped KB)");
+        try (EvaluationWorkload w = EvaluationWorkload.open(data.shippedDb.toString(), 64, 42)) {
+            for (int i = 0; i < 20_000; i++) w.evaluateNext();
+            double before = Memory.heapAfterGcMb();
+            for (int i = 0; i < plan.heapEvaluations(); i++) w.evaluateNext();
+            double after = Memory.heapAfterGcMb();
+            report.figure("heap_after_gc_mb_before_evaluations", before);
+            report.figure("heap_after_gc_mb_after_evaluations", after);
+            report.figure("heap_growth_mb_over_evaluations", after - before);
+            report.detail("heap_evaluations", plan.heapEvaluations());
+        }
+    }
+
+    public void load(Path work) {
+        log.accept("bulk load: ours (validated) vs tdb2.tdbloader, " + plan.pairRounds() + " interleaved rounds");
+        List<LoadWorkload.Timing> ours = new ArrayList<>();
+        List<Pairs.Round> rounds = Pairs.run(plan.pairRounds(),
+                () -> keep(ours, LoadWorkload.ours(data.loadFiles, work.resolve("load-ours"))).triplesPerSecond(),
+                () -> LoadWorkload.tdbloader(data.loadFiles, ours.get(ours.size() - 1).triples(), work.resolve("load-peer")).triplesPerSecond(),
+                (a, b) -> a / b);
+        report.figure("load_ratio_vs_tdbloader", Pairs.medianRatio(rounds));
+        report.figure("load_triples_per_s_ours", Pairs.median(rounds.stream().map(Pairs.Round::a).toList()));
+        report.figure("load_triples_per_s_tdbloader", Pairs.median(rounds.stream().map(Pairs.Round::b).toList()));
+        report.figure("load_validation_share", Pairs.median(ours.stream().map(t -> t.validateMs() / t.millis()).toList()));
+        report.detail("load_rounds", rounds);
+        report.detail("load_triples", ours.get(0).triples());
+    }
+
+    private static <T> T keep(List<T> list, T t) {
+        list.add(t);
+        return t;
+    }
+}

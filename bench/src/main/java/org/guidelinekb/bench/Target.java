@@ -1,0 +1,27 @@
+package org.guidelinekb.bench;
+
+import java.util.List;
+
+/** A report key with its target (a goal, reported as met or not, never enforced). */
+public record Target(String key, String unit, String what, String target, boolean lowerIsBetter, double limit) {
+
+    public Boolean met(Double value) {
+        if (value == null || value.isNaN()) return null;
+        return lowerIsBetter ? value < limit : value >= limit;
+    }
+
+    /** The required keys of report.json, with the targets of issue 9 (2 cores). */
+    public static final List<Target> ALL = List.of(
+            new Target("evaluate_p50_us_shipped", "µs", "in-process evaluation, shipped KB, p50", "< 20", true, 20),
+            new Target("evaluate_p50_us_10k", "µs", "in-process evaluation, 10,000-recommendation KB, p50", "< 1000", true, 1000),
+            new Target("evaluate_speedup_vs_naive", "×", "naive InfModel-per-case p50 / ours p50 (shipped KB, median of rounds)", ">= 100", false, 100),
+            new Target("http_evaluate_p99_ms", "ms", "HTTP /api/evaluate p99 at half its maximum rate", "< 5", true, 5),
+            new Target("http_evaluate_max_rps_ratio_vs_floor", "×", "max rate of /api/evaluate / max rate of /api/ready (same server)", ">= 0.5", false, 0.5),
+            new Target("sparql_throughput_ratio_vs_fuseki", "×", "/kb/sparql throughput / standalone Fuseki, same TDB2 copy and query mix", ">= 0.95", false, 0.95),
+            new Target("diff_10k_ms", "ms", "version diff, 10,000 changed statements, p50", "< 50", true, 50),
+            new Target("diff_100k_ms", "ms", "version diff, 100,000 changed statements, p50", "< 500", true, 500),
+            new Target("load_ratio_vs_tdbloader", "×", "validated load rate / tdb2.tdbloader rate, same files", ">= 0.5", false, 0.5),
+            new Target("cold_start_ms", "ms", "process start to first correct /api/evaluate (built jar, existing data folder)", "< 2000", true, 2000),
+            new Target("rss_mb_shipped", "MiB", "server resident size, shipped KB, after load", "< 384", true, 384),
+            new Target("cds_hooks_p99_ms", "ms", "CDS Hooks patient-view call p99 at half its maximum rate", "< 20", true, 20));
+}
