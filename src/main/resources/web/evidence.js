@@ -48,7 +48,9 @@ function plotRole(r) {
 }
 
 function directionText(r) {
-  if (r.directionVerificationCode === 'unverified') return el('span', { class: 'flag' }, 'UNVERIFIED: ' + (r.directionNote || 'reference arm not stated'));
+  if (r.directionVerificationCode === 'unverified') {
+    return el('span', { class: 'flag' }, r.directionNote || 'Direction unverified: the reference arm is not stated.');
+  }
   const parts = [];
   if (r.interventionArmLabel && r.referenceArmLabel) parts.push(r.interventionArmLabel + ' vs ' + r.referenceArmLabel + ' (reference)');
   else if (r.referenceArmLabel) parts.push('reference: ' + r.referenceArmLabel);

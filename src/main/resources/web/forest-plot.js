@@ -56,7 +56,7 @@ export function forestPlot(groups, sideWords) {
       const offset = g.estimates.length > 1 ? 18 : 0; // several reports: the name on its own line
       const h = LINE * Math.max(1, g.estimates.length) + offset
         + (g.estimates.some(e => e.directionVerificationCode === 'unverified') ? 14 : 0);
-      const row = s('g', { class: 'fp-row', 'data-kind': kind, 'data-evidence': localName(g.evidence), role: 'listitem' });
+      const row = s('g', { class: 'fp-row', 'data-kind': kind, 'data-evidence': localName(g.evidence) });
       row.append(s('rect', { x: 0, y, width: W, height: h, fill: body.length % 2 ? '#ffffff' : '#f4f6f8' }));
       row.append(s('text', { x: NAME_X, y: y + 19, 'font-size': '14', fill: '#1d1f21', class: 'fp-name' }, g.label));
       g.estimates.forEach((r, i) => {
@@ -114,7 +114,7 @@ export function forestPlot(groups, sideWords) {
   ];
   const head = [
     s('text', { x: NAME_X, y: 22, 'font-weight': '700', 'font-size': '13' }, 'Study'),
-    s('text', { x: LEVEL_X, y: 22, 'font-weight': '700', 'font-size': '13' }, 'Interval'),
+    s('text', { x: LEVEL_X, y: 22, 'font-weight': '700', 'font-size': '13' }, 'CI level'),
     s('text', { x: TEXT_X, y: 22, 'font-weight': '700', 'font-size': '13' }, 'Hazard ratio (interval)')
   ];
   const height = bottom + 72;
@@ -129,6 +129,6 @@ export function forestPlot(groups, sideWords) {
     + groups.map(g => g.label + ': ' + g.estimates.map(r => 'HR ' + estimateText(r) + ' ' + levelText(r)
       + (r.directionVerificationCode === 'unverified' ? ', direction unverified' : '')).join('; ')).join('. ')
     + '. Values below 1 favour ' + sideWords.favoursLowShort + '. The table below gives the same numbers.'),
-  head, s('g', { role: 'list' }, body), noEffect, axis);
+  head, s('g', { class: 'fp-rows' }, body), noEffect, axis);
   return svg;
 }

@@ -29,7 +29,7 @@ async function load() {
         el('caption', {}, 'Each field, and the version that introduced its current value'),
         el('thead', {}, el('tr', {}, ['Field', 'Value', 'Since version'].map(t => el('th', { scope: 'col' }, t)))),
         el('tbody', {}, a.fields.map(f => el('tr', {},
-          el('th', { scope: 'row' }, words(f.field)), el('td', {}, value(f.value)), el('td', {}, f.since || '')))))),
+          el('th', { scope: 'row' }, words(f.field)), el('td', {}, value(f.value)), el('td', {}, f.since || ''))))))),
     el('h2', {}, 'Versions that do not state it'),
     h.absentFrom && h.absentFrom.length
       ? el('ul', {}, h.absentFrom.map(a => el('li', {}, 'Version ' + a.version + ' (' + a.status + '): ',

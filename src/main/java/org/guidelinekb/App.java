@@ -150,6 +150,7 @@ public final class App implements AutoCloseable {
         ServletContextHandler context = ServletContextHandler.getServletContextHandler(fuseki.getServletContext());
         JettyWebSocketServletContainerInitializer.configure(context, null);
         context.setErrorHandler(new ProblemErrorHandler());
+        fuseki.getJettyServer().setErrorHandler(new ProblemErrorHandler()); // errors Jetty raises before the context (e.g. ambiguous URIs)
         return fuseki;
     }
 

@@ -25,6 +25,10 @@ public final class OpenApiController {
             "swagger-ui-bundle.js", "text/javascript; charset=utf-8",
             "swagger-ui-standalone-preset.js", "text/javascript; charset=utf-8",
             "favicon-32x32.png", "image/png");
+    /** Our own files beside the webjar's (no inline script or style: the CSP allows this server's files only). */
+    private static final Map<String, String> OWN_ASSETS = Map.of(
+            "gkb-docs.js", "text/javascript; charset=utf-8",
+            "gkb-resource.css", "text/css; charset=utf-8");
 
     private final ApiQueries queries;
     private final Supplier<List<RouteTable.Route>> routes;
@@ -44,6 +48,10 @@ public final class OpenApiController {
 
     private void asset(Context ctx) {
         String file = ctx.pathParam("file");
+        if (OWN_ASSETS.containsKey(file)) {
+            ctx.header("Cache-Control", "max-age=3600").contentType(OWN_ASSETS.get(file)).result(Resources.read("openapi/" + file));
+            return;
+        }
         String type = ASSETS.get(file);
         if (type == null) throw new NotFoundResponse("no API page asset " + file);
         try (InputStream in = getClass().getClassLoader().getResourceAsStream(WEBJAR + uiVersion + "/" + file)) {

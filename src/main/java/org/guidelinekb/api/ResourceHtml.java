@@ -50,14 +50,12 @@ final class ResourceHtml {
                 labels.putIfAbsent(q.getSubject(), q.getObject().getLiteralLexicalForm());
             }
         });
-        String title = labels.getOrDefault(self, d.iri());
+        String title = labels.getOrDefault(self, own(d, self, TITLE_PROPERTIES));
         StringBuilder h = new StringBuilder();
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
          .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
          .append("<title>").append(esc(title)).append(" — guideline-kb</title>")
-         .append("<style>body{font-family:system-ui,sans-serif;max-width:70rem;margin:1.5rem auto;padding:0 1rem;color:#1a1a1a;line-height:1.45}")
-         .append("table{border-collapse:collapse;width:100%;margin:.5rem 0 1.5rem}th,td{border-bottom:1px solid #ccc;text-align:left;vertical-align:top;padding:.35rem .5rem}")
-         .append("th{width:16rem;font-weight:600}code{font-size:.9em;word-break:break-all}a{color:#0645ad}.dt{color:#555;font-size:.85em}</style>")
+         .append("<link rel=\"stylesheet\" href=\"/api/docs/assets/gkb-resource.css\">")
          .append("</head><body><main>\n");
         h.append("<h1>").append(esc(title)).append("</h1>\n");
         h.append("<p><code>").append(esc(d.iri())).append("</code></p>\n");
@@ -91,6 +89,21 @@ final class ResourceHtml {
         }
         h.append("</main></body></html>\n");
         return h.toString();
+    }
+
+    /** What names a resource that has no label: a title, a statement's summary, a question's label. */
+    private static final List<String> TITLE_PROPERTIES = List.of("http://purl.org/dc/terms/title", GKB.NS + "summary",
+            GKB.NS + "locator", "http://purl.org/pav/version");
+
+    private static String own(ResourceDescription d, Node self, List<String> properties) {
+        for (String p : properties) {
+            var it = d.quads().find(Node.ANY, self, NodeFactory.createURI(p), Node.ANY);
+            while (it.hasNext()) {
+                Node o = it.next().getObject();
+                if (o.isLiteral()) return o.getLiteralLexicalForm();
+            }
+        }
+        return d.iri();
     }
 
     private static List<Quad> quads(ResourceDescription d, Node graph, Node subject) {

@@ -125,9 +125,9 @@ final class FeedbackStore {
         add(changes, g, item, GKB.term("card"), NodeFactory.createLiteralString(card));
         add(changes, g, item, GKB.term("cdsService"), NodeFactory.createLiteralString(service.id()));
         add(changes, g, item, GKB.term("cardKind"), NodeFactory.createLiteralString(ref.kind()));
-        if (ref.statement() != null) add(changes, g, item, GKB.term("statement"), GKB.iri(ref.statement()));
-        add(changes, g, item, GKB.term("inVersion"), GKB.iri(ref.versionIri()));
-        add(changes, g, item, GKB.term("outcome"), NodeFactory.createLiteralString(outcome));
+        if (ref.statement() != null) add(changes, g, item, GKB.term("feedbackStatement"), GKB.iri(ref.statement()));
+        add(changes, g, item, GKB.term("feedbackVersion"), GKB.iri(ref.versionIri()));
+        add(changes, g, item, GKB.term("feedbackOutcome"), NodeFactory.createLiteralString(outcome));
         for (String s : accepted) add(changes, g, item, GKB.term("acceptedSuggestion"), NodeFactory.createLiteralString(s));
         if (reason != null && reason.isObject()) {
             JsonNode coding = reason.path("reason");

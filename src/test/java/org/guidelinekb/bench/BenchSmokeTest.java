@@ -69,7 +69,7 @@ class BenchSmokeTest {
 
     @Test
     void larger_generated_content_with_every_criterion_kind_passes_the_shapes_and_checks() {
-        GeneratorSettings s = new GeneratorSettings(1, 2, 60, 0.3, 11);
+        GeneratorSettings s = new GeneratorSettings(1, 2, 40, 0.3, 11);
         List<Path> files = new KbGenerator(s).write(tmp.resolve("g")).files();
         String all = String.join("\n", files.stream().map(BenchSmokeTest::read).toList());
         for (String k : List.of("gkb:AllOf", "gkb:AnyOf", "gkb:Not", "gkb:JudgementCriterion", "condition:includes", "condition:in",

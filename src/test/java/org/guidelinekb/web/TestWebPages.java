@@ -175,6 +175,14 @@ class TestWebPages {
         assertNoConsoleErrors(driver, "evidence page");
     }
 
+    private static String read(String file) {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of(file));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static WebElement row(List<WebElement> rows, String evidence) {
         return rows.stream().filter(r -> evidence.equals(r.getAttribute("data-evidence"))).findFirst()
                 .orElseThrow(() -> new AssertionError("no plot row for " + evidence));
@@ -183,8 +191,7 @@ class TestWebPages {
     @Test void the_sparql_query_ui_runs_a_typed_query_and_shows_the_results() {
         driver.get(server.url("/ui/#/dataset/kb/query"));
         waitFor(driver, d -> BrowserLib.js(d, "return !!document.querySelector('.CodeMirror') && !!document.querySelector('.CodeMirror').CodeMirror;"));
-        String query = "PREFIX gkb: <https://w3id.org/gkb/ontology#>\nPREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
-                + "SELECT ?study ?label WHERE { GRAPH ?g { ?study a gkb:Study ; rdfs:label ?label } } ORDER BY ?label";
+        String query = read("src/test/resources/web/ui-query.rq");
         // typing into the editor is unreliable in CodeMirror; set its text as a person's paste would
         BrowserLib.js(driver, "document.querySelector('.CodeMirror').CodeMirror.setValue(arguments[0]);", query);
         driver.findElement(By.cssSelector(".yasqe_queryButton")).click();

@@ -12,21 +12,21 @@ public record Plan(String name, int evalRounds, int warmupIterations, int iterat
                    int kb10kGuidelines, int kb10kRecommendations, int kb10kVersions, boolean naive10k, List<Integer> diffSizes,
                    int pairRounds, Duration warmup, Duration duration, int concurrency, int loadRecommendations,
                    int heapEvaluations, int coldStarts, boolean coldStartEmptyFolder, int sparqlGuidelines,
-                   int sparqlRecommendations) {
+                   int sparqlRecommendations, boolean memory10k) {
 
     public static Plan quick() {
         return new Plan("quick", 2, 2, 1, 3, 10, 1000, 1, false, List.of(1_000, 10_000, 100_000), 2, Duration.ofSeconds(1),
-                Duration.ofSeconds(3), 4, 100, 200_000, 3, true, 2, 250);
+                Duration.ofSeconds(3), 4, 100, 200_000, 3, true, 2, 250, true);
     }
 
     public static Plan full() {
         return new Plan("full", 3, 5, 10, 5, 10, 1000, 2, true, List.of(1_000, 10_000, 100_000), 3, Duration.ofSeconds(5),
-                Duration.ofSeconds(20), 4, 500, 1_000_000, 5, true, 4, 1_000);
+                Duration.ofSeconds(20), 4, 500, 1_000_000, 5, true, 4, 1_000, true);
     }
 
     /** For the smoke test only: every phase once, tiny (its figures mean nothing). */
     public static Plan tiny() {
         return new Plan("tiny", 1, 1, 1, 1, 1, 20, 1, false, List.of(50), 1, Duration.ZERO, Duration.ofMillis(300), 2, 5,
-                1_000, 1, false, 1, 10);
+                1_000, 1, false, 1, 10, false);
     }
 }

@@ -121,6 +121,7 @@ public final class ServerPhase {
         } finally {
             BenchStore.deleteTree(db);
         }
+        if (!plan.memory10k()) return;
         log.accept("memory: server over the 10k KB");
         Path db10 = fresh("mem10k-db", data.kb10kDb);
         try (ServerProcess server = ours(db10, false)) {
