@@ -61,6 +61,7 @@ public final class App implements AutoCloseable {
     private final QueryWatchdog watchdog;
     private final QueryService namedQueries;
     private boolean closed;
+    private java.util.function.Supplier<java.util.List<RouteTable.Route>> routeTable;
 
     private App(AppConfig config, KnowledgeBase kb) {
         this.config = config;
@@ -126,6 +127,7 @@ public final class App implements AutoCloseable {
         new QueryController(namedQueries).routes(cfg.routes);
         new ResourceController(new ResourceDescriber(kb.store(), kb.queries())).routes(cfg.routes);
         new org.guidelinekb.api.WebPagesController().routes(cfg.routes); // the web pages for people
+        routeTable = RouteTable.of(cfg);
         new OpenApiController(namedQueries.queries(), RouteTable.of(cfg)).routes(cfg.routes); // documents every route above
     }
 
@@ -163,6 +165,8 @@ public final class App implements AutoCloseable {
     }
 
     public AppConfig config() { return config; }
+    /** Every route the API registered (method, path), read from Javalin's router: the hardening tests cover each one. */
+    public java.util.List<RouteTable.Route> routes() { return routeTable.get(); }
     public KnowledgeBase kb() { return kb; }
 
     /** Stops the server (in-flight requests finish) and closes the store. */

@@ -27,6 +27,7 @@ public final class FusekiUiController {
             r.get(base + "/$/server", this::server);
             r.get(base + "/$/datasets", ctx -> ctx.json(Map.of("datasets", List.of(dataset()))));
             r.get(base + "/$/datasets/{name}", this::datasetInfo);
+            r.get(base + "/$/stats/{name}", this::stats);
             r.get(base + "/$/ping", ctx -> ctx.contentType("text/plain").result(java.time.Instant.now().toString()));
         }
     }
@@ -41,6 +42,14 @@ public final class FusekiUiController {
             throw new io.javalin.http.NotFoundResponse("No dataset " + ctx.pathParam("name"));
         }
         ctx.json(dataset());
+    }
+
+    /** The UI shows request statistics; this server keeps none, so it reports none rather than a 404. */
+    private void stats(Context ctx) {
+        if (!ctx.pathParam("name").equals(datasetName.substring(1))) {
+            throw new io.javalin.http.NotFoundResponse("No dataset " + ctx.pathParam("name"));
+        }
+        ctx.json(Map.of("datasets", Map.of(datasetName, Map.of("Requests", 0, "RequestsGood", 0, "RequestsBad", 0, "endpoints", Map.of()))));
     }
 
     private Map<String, Object> dataset() {

@@ -3,7 +3,6 @@ package org.guidelinekb.api;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,8 +101,7 @@ public final class QueryController {
                 throw new InvalidInputException("the body is not JSON: " + e.getMessage());
             }
             if (body == null || !body.isObject()) throw new InvalidInputException("the body must be a JSON object of parameters");
-            for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
-                var e = it.next();
+            for (Map.Entry<String, JsonNode> e : body.properties()) {
                 List<String> vs = params.computeIfAbsent(e.getKey(), x -> new ArrayList<>());
                 JsonNode v = e.getValue();
                 if (v.isArray()) v.forEach(x -> vs.add(scalar(e.getKey(), x)));

@@ -12,6 +12,7 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Query;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.engine.binding.BindingFactory;
 import org.guidelinekb.catalog.CatalogReader;
 import org.guidelinekb.catalog.VersionInfo;
 import org.guidelinekb.store.KnowledgeStore;
@@ -62,7 +63,8 @@ public final class QueryService implements AutoCloseable {
             Query q = bind(args, versions);
             var rs = r.select(q, Map.of(), timeout, abort::set);
             List<Binding> rows = new ArrayList<>();
-            while (rs.hasNext() && rows.size() <= args.page().limit()) rows.add(rs.next());
+            // copy each row while the transaction is open: a store's bindings may resolve their terms lazily
+            while (rs.hasNext() && rows.size() <= args.page().limit()) rows.add(BindingFactory.copy(rs.next()));
             boolean more = rows.size() > args.page().limit();
             if (more) rows.remove(rows.size() - 1);
             List<Var> vars = rs.getResultVars();

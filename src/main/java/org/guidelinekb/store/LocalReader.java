@@ -7,7 +7,6 @@ import java.util.Set;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.graph.GraphUnionRead;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.QueryExecBuilder;
 import org.apache.jena.sparql.graph.GraphFactory;
@@ -40,11 +39,16 @@ final class LocalReader extends ExecReader {
 
     @Override
     public Graph contentView(Set<Node> excluding) {
+        // A copy in an indexed in-memory graph: the checks' many small lookups are fastest there (a live union
+        // view over TDB2 was several times slower, and Jena 5.6's GraphUnionRead fails when closing iterators).
+        Graph copy = GraphFactory.createDefaultGraph();
         List<Node> graphs = new ArrayList<>();
-        dsg.listGraphNodes().forEachRemaining(g -> {
-            if (!excluding.contains(g) && !(g.isURI() && g.getURI().startsWith(GKB.GRAPH))) graphs.add(g);
-        });
-        return new GraphUnionRead(dsg, graphs); // a live view over the indexes: nothing is copied
+        dsg.listGraphNodes().forEachRemaining(graphs::add);
+        for (Node g : graphs) {
+            if (excluding.contains(g) || (g.isURI() && g.getURI().startsWith(GKB.GRAPH))) continue;
+            dsg.find(g, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> copy.add(q.asTriple()));
+        }
+        return copy;
     }
 
     @Override

@@ -44,7 +44,7 @@ public interface StoreReader {
     /**
      * The union of the content graphs (every named graph except the server's bookkeeping graphs under
      * {@code https://w3id.org/gkb/graph/}) minus the graphs in {@code excluding}, as a read-only graph valid inside
-     * this read. Used to check new content against the rest of the knowledge base.
+     * this read (a copy). Used to check new content against the rest of the knowledge base.
      */
     Graph contentView(Set<Node> excluding);
 }

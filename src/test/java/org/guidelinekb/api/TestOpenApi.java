@@ -8,7 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -61,7 +60,7 @@ class TestOpenApi {
 
     @Test void every_registered_route_is_documented() {
         List<String> undocumented = new ArrayList<>();
-        doc.get("paths").fields().forEachRemaining(p -> p.getValue().fields().forEachRemaining(op -> {
+        doc.get("paths").properties().forEach(p -> p.getValue().properties().forEach(op -> {
             if (op.getValue().path("x-gkb-undocumented").asBoolean(false)) undocumented.add(op.getKey().toUpperCase() + " " + p.getKey());
         }));
         assertTrue(undocumented.isEmpty(), "routes registered in App.routes() but missing from "
@@ -77,7 +76,7 @@ class TestOpenApi {
     @Test void every_documented_operation_answers_as_documented() {
         OpenApiInteractionValidator validator = OpenApiInteractionValidator.createForInlineApiSpecification(docText).build();
         List<String[]> ops = new ArrayList<>();
-        doc.get("paths").fields().forEachRemaining(p -> p.getValue().fields().forEachRemaining(op -> {
+        doc.get("paths").properties().forEach(p -> p.getValue().properties().forEach(op -> {
             if (List.of("get", "post", "put", "delete").contains(op.getKey())) ops.add(new String[] {op.getKey(), p.getKey()});
         }));
         // reads first, writes after, deletes last: a write must not change what a later read was documented against
@@ -137,15 +136,19 @@ class TestOpenApi {
         String contentType = null;
         JsonNode content = op.path("requestBody").path("content");
         if (content.isObject() && content.size() > 0) {
-            Iterator<Map.Entry<String, JsonNode>> it = content.fields();
-            Map.Entry<String, JsonNode> chosen = it.next();
-            for (var e : (Iterable<Map.Entry<String, JsonNode>>) content::fields) if (e.getValue().has("example")) { chosen = e; break; }
+            Map.Entry<String, JsonNode> chosen = content.properties().iterator().next();
+            for (var e : content.properties()) {
+                if (e.getValue().has("example")) {
+                    chosen = e;
+                    break;
+                }
+            }
             contentType = chosen.getKey();
             JsonNode ex = chosen.getValue().get("example");
             body = ex == null ? "" : ex.isTextual() ? ex.asText() : ex.toString();
             if (contentType.equals("application/x-www-form-urlencoded") && ex != null && ex.isObject()) {
                 StringBuilder f = new StringBuilder();
-                ex.fields().forEachRemaining(e -> f.append(f.length() == 0 ? "" : "&").append(Http.enc(e.getKey())).append('=').append(Http.enc(e.getValue().asText())));
+                ex.properties().forEach(e -> f.append(f.length() == 0 ? "" : "&").append(Http.enc(e.getKey())).append('=').append(Http.enc(e.getValue().asText())));
                 body = f.toString();
             }
             hb.header("Content-Type", contentType);

@@ -69,7 +69,11 @@ final class HardeningLib {
     }
 
     /** An answer with the request that caused it. */
-    record Reply(Request request, int status, String contentType, String body, long nanos) {
+    record Reply(Request request, int status, String contentType, String body, long nanos, java.net.http.HttpHeaders headers) {
+        String header(String name) {
+            return headers.firstValue(name).orElse("");
+        }
+
         @Override
         public String toString() {
             return "request: " + request + "\nanswer: " + status + " " + contentType + "\n  " + clip(body, 1500);
@@ -84,7 +88,8 @@ final class HardeningLib {
         long t0 = System.nanoTime();
         try {
             HttpResponse<String> res = CLIENT.send(r.build(timeout), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Reply(r, res.statusCode(), res.headers().firstValue("Content-Type").orElse(""), res.body(), System.nanoTime() - t0);
+            return new Reply(r, res.statusCode(), res.headers().firstValue("Content-Type").orElse(""), res.body(), System.nanoTime() - t0,
+                    res.headers());
         } catch (IOException e) {
             throw new UncheckedIOException("no answer (" + e + ") to\n" + r, e);
         } catch (InterruptedException e) {

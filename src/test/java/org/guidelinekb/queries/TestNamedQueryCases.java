@@ -23,7 +23,7 @@ import org.apache.jena.query.ResultSetFormatter;
 import org.apache.jena.riot.ResultSetMgr;
 import org.apache.jena.riot.resultset.ResultSetLang;
 import org.apache.jena.sparql.exec.RowSet;
-import org.apache.jena.sparql.resultset.ResultSetCompare;
+import org.apache.jena.sparql.resultset.ResultsCompare;
 import org.apache.jena.sparql.resultset.ResultsWriter;
 import org.guidelinekb.catalog.CatalogReader;
 import org.guidelinekb.catalog.VersionInfo;
@@ -78,7 +78,7 @@ class TestNamedQueryCases {
         ResultSet actual = ResultSet.adapt(page.rowSet());
         var exp = ResultSetFactory.makeRewindable(expected);
         var act = ResultSetFactory.makeRewindable(actual);
-        boolean same = ResultSetCompare.equalsByTermAndOrder(exp, act);
+        boolean same = ResultsCompare.equalsByTermAndOrder(exp, act);
         exp.reset();
         act.reset();
         assertTrue(same, "results differ from " + golden + "\nexpected:\n" + ResultSetFormatter.asText(exp)
@@ -134,7 +134,7 @@ class TestNamedQueryCases {
             QueryPage page = service.run(q.name(), params);
             rawRows.reset();
             var api = ResultSetFactory.makeRewindable(ResultSet.adapt(page.rowSet()));
-            assertTrue(ResultSetCompare.equalsByTermAndOrder(rawRows, api), q.name() + ": the file's own run and the API differ");
+            assertTrue(ResultsCompare.equalsByTermAndOrder(rawRows, api), q.name() + ": the file's own run and the API differ");
         }
     }
 }

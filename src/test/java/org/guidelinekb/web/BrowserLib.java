@@ -64,6 +64,19 @@ final class BrowserLib {
         return driver;
     }
 
+    /** Quits the browser and deletes its throw-away profile folder. */
+    static void stop(ChromeDriver driver) {
+        Object chrome = driver.getCapabilities().getCapability("chrome");
+        Object dir = chrome instanceof java.util.Map<?, ?> m ? m.get("userDataDir") : null;
+        driver.quit();
+        if (dir == null) return;
+        try (var files = Files.walk(Path.of(dir.toString()))) {
+            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(f);
+        } catch (IOException e) {
+            // a profile file still held by an exiting browser process: the folder stays in the temp dir
+        }
+    }
+
     static <T> T waitFor(WebDriver driver, Function<WebDriver, T> condition) {
         return new WebDriverWait(driver, WAIT).until(condition);
     }

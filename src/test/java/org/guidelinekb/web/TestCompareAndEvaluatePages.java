@@ -62,7 +62,7 @@ class TestCompareAndEvaluatePages {
 
     @AfterAll static void stop() {
         try {
-            if (driver != null) driver.quit();
+            if (driver != null) BrowserLib.stop(driver);
         } finally {
             if (server != null) server.close();
         }

@@ -48,7 +48,7 @@ class TestWebPages {
 
     @AfterAll static void stop() {
         try {
-            if (driver != null) driver.quit();
+            if (driver != null) BrowserLib.stop(driver);
         } finally {
             if (server != null) server.close();
         }

@@ -126,7 +126,7 @@ public final class ServerPhase {
         Path db10 = fresh("mem10k-db", data.kb10kDb);
         try (ServerProcess server = ours(db10, false)) {
             String base = "http://127.0.0.1:" + server.port();
-            for (var c : Cases.random(7, 200)) check(HttpCall.postJson("evaluate", base + "/api/evaluate", Cases.request(c).toString()));
+            for (var c : Cases.random(7, 20)) check(HttpCall.postJson("evaluate", base + "/api/evaluate", Cases.request(c).toString()));
             report.figure("rss_mb_10k", server.rssMb());
             report.figure("heap_after_gc_mb_10k", server.heapAfterGcMb());
         } finally {
