@@ -36,6 +36,7 @@ final class AcceptNegotiation {
         double q = 0;
         for (String range : accept.split(",")) {
             String[] parts = range.strip().split(";");
+            if (parts.length == 0 || parts[0].isBlank()) continue; // an empty range (e.g. "Accept: ;;") names nothing
             String media = parts[0].strip().toLowerCase(Locale.ROOT);
             double rq = 1;
             for (int i = 1; i < parts.length; i++) {

@@ -93,15 +93,13 @@ public final class RemoteSparqlController {
         ctx.contentType(type).result(out.toByteArray());
     }
 
-    /** The first offered type the Accept header names (ignoring parameters), else the first offered. */
+    /** The offered type the Accept header prefers (none acceptable: the first offered, as Fuseki does). */
     static String negotiate(String accept, List<String> offered) {
-        if (accept != null) {
-            for (String part : accept.split(",")) {
-                String t = part.split(";")[0].strip().toLowerCase();
-                if (offered.contains(t)) return t;
-            }
+        try {
+            return AcceptNegotiation.choose(accept, offered);
+        } catch (io.javalin.http.HttpResponseException e) {
+            return offered.get(0);
         }
-        return offered.get(0);
     }
 
     private static Lang resultLang(String type) {

@@ -164,10 +164,11 @@ class BenchSmokeTest {
         List<String> gkb = List.of("-cp", System.getProperty("java.class.path"), "org.guidelinekb.cli.Main");
         ServerPhase servers = new ServerPhase(plan, gkb, Path.of(fuseki), List.of("-Xmx512m"), data, work, report, log::add);
         servers.http();
+        servers.memory();
         servers.sparql();
         servers.coldStart();
         for (String k : List.of("load_ratio_vs_tdbloader", "http_evaluate_p99_ms", "http_evaluate_max_rps_ratio_vs_floor", "cds_hooks_p99_ms",
-                "rss_mb_shipped", "sparql_throughput_ratio_vs_fuseki", "cold_start_ms", "heap_growth_mb_over_evaluations")) {
+                "rss_mb_shipped", "heap_after_gc_mb_shipped", "sparql_throughput_ratio_vs_fuseki", "cold_start_ms", "heap_growth_mb_over_evaluations")) {
             assertNotNull(report.figure(k), k + " measured");
         }
         JsonNode notes = new ObjectMapper().valueToTree(report.json()).path("notes");

@@ -84,7 +84,7 @@ class TestEvaluateInputs {
                 Tuple.of(17, Arbitraries.just("application/json")),
                 Tuple.of(3, Arbitraries.of("", "text/plain", "application/x-www-form-urlencoded", "application/json; charset=utf-8",
                         "application/json; charset=utf-16", "APPLICATION/JSON", "application/merge-patch+json", "application/jsonx",
-                        "multipart/form-data; boundary=x", "text/turtle", "*/*", "application/", ";;;").injectNull(0.2)),
+                        "multipart/form-data; boundary=x", "text/turtle", "*/*", "application/", ";;;", "application/json;;charset").injectNull(0.2)),
                 Tuple.of(1, Arbitraries.strings().withCharRange('!', '~').ofMaxLength(30)));
     }
 

@@ -54,7 +54,8 @@ public final class BenchMain {
         report.header("settings", settings);
         report.note("2 cores: the server and the load generator share the machine (pinned to one CPU each where taskset exists); "
                 + "every peer runs with the identical setup, so the ratios are fair, but absolute HTTP rates are lower than on a "
-                + "machine with a separate load generator.");
+                + "machine with a separate load generator. A JVM pinned to one CPU picks the Serial GC by ergonomics (ours and "
+                + "Fuseki alike); the memory and cold-start servers are not pinned.");
 
         Datasets data = Datasets.prepare(work, plan, log);
         report.header("datasets", data.description);
@@ -67,6 +68,7 @@ public final class BenchMain {
         phase("heap", only, failed, report, log, inProcess::heapOverEvaluations);
         phase("load", only, failed, report, log, () -> inProcess.load(work));
         phase("http", only, failed, report, log, servers::http);
+        phase("memory", only, failed, report, log, servers::memory);
         phase("sparql", only, failed, report, log, servers::sparql);
         phase("cold-start", only, failed, report, log, servers::coldStart);
         report.note("Not measured in this run: remote_evaluate_p99_ms, remote_publish_visible_ms, replicas_2_vs_1_throughput "

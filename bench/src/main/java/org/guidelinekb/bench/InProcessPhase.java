@@ -43,6 +43,9 @@ public final class InProcessPhase {
         report.figure("naive_p50_us_shipped", Pairs.median(naive.stream().map(Jmh.Sample::p50Us).toList()));
         report.figure("evaluate_speedup_vs_naive", Pairs.medianRatio(rounds));
         report.detail("evaluation_shipped_rounds", rounds);
+        try (org.guidelinekb.KnowledgeBase kb = EvaluationWorkload.openKb(shipped)) {
+            report.detail("naive_base_triples_shipped", NaiveEvaluator.of(kb).baseTriples());
+        }
 
         String kb10k = data.kb10kDb.toString();
         log.accept("evaluation, 10k KB: ours" + (plan.naive10k() ? " vs naive" : ""));

@@ -15,8 +15,8 @@ public record Plan(String name, int evalRounds, int warmupIterations, int iterat
                    int sparqlRecommendations, boolean memory10k) {
 
     public static Plan quick() {
-        return new Plan("quick", 2, 2, 1, 3, 10, 1000, 1, false, List.of(1_000, 10_000, 100_000), 2, Duration.ofSeconds(1),
-                Duration.ofSeconds(3), 4, 100, 200_000, 3, true, 2, 250, true);
+        return new Plan("quick", 2, 1, 1, 2, 10, 1000, 1, false, List.of(1_000, 10_000, 100_000), 2, Duration.ofSeconds(1),
+                Duration.ofSeconds(2), 4, 100, 200_000, 2, true, 2, 250, true);
     }
 
     public static Plan full() {

@@ -116,21 +116,32 @@ public final class ServerPhase {
             } finally {
                 Affinity.unpinSelf();
             }
-            report.figure("rss_mb_shipped", server.rssMb());
-            report.figure("heap_after_gc_mb_shipped", server.heapAfterGcMb());
+            report.figure("rss_mb_shipped_after_max_load", server.rssMb());
         } finally {
             BenchStore.deleteTree(db);
         }
-        if (!plan.memory10k()) return;
-        log.accept("memory: server over the 10k KB");
-        Path db10 = fresh("mem10k-db", data.kb10kDb);
-        try (ServerProcess server = ours(db10, false)) {
+    }
+
+    /**
+     * Resident size and heap after a full GC of a server as {@code ./gkb serve} runs it (not pinned, default JVM
+     * options), after start and a few evaluations: the shipped KB, then the 10k KB.
+     */
+    public void memory() {
+        memoryOf("shipped", data.shippedDb, 200);
+        if (plan.memory10k()) memoryOf("10k", data.kb10kDb, 20);
+    }
+
+    private void memoryOf(String name, Path from, int evaluations) {
+        log.accept("memory: server over the " + name + " KB");
+        Path db = fresh("mem-" + name + "-db", from);
+        try (ServerProcess server = ours(db, false)) {
             String base = "http://127.0.0.1:" + server.port();
-            for (var c : Cases.random(7, 20)) check(HttpCall.postJson("evaluate", base + "/api/evaluate", Cases.request(c).toString()));
-            report.figure("rss_mb_10k", server.rssMb());
-            report.figure("heap_after_gc_mb_10k", server.heapAfterGcMb());
+            for (var c : Cases.random(7, evaluations)) check(HttpCall.postJson("evaluate", base + "/api/evaluate", Cases.request(c).toString()));
+            report.figure("rss_mb_" + name, server.rssMb());
+            report.figure("heap_after_gc_mb_" + name, server.heapAfterGcMb());
+            report.figure("rss_mb_" + name + "_after_gc", server.rssMb());
         } finally {
-            BenchStore.deleteTree(db10);
+            BenchStore.deleteTree(db);
         }
     }
 

@@ -108,8 +108,16 @@ public final class ServerProcess implements AutoCloseable {
         if (run(List.of(jcmd(), pid, "GC.run")) == null) return Double.NaN;
         String info = run(List.of(jcmd(), pid, "GC.heap_info"));
         if (info == null) return Double.NaN;
-        Matcher m = Pattern.compile("used (\\d+)K").matcher(info);
-        return m.find() ? Long.parseLong(m.group(1)) / 1024.0 : Double.NaN;
+        // G1 prints one heap line; Serial and Parallel one per generation: add every "used" before Metaspace
+        int meta = info.indexOf("Metaspace");
+        Matcher m = Pattern.compile("used (\\d+)K").matcher(meta < 0 ? info : info.substring(0, meta));
+        long kb = 0;
+        boolean found = false;
+        while (m.find()) {
+            kb += Long.parseLong(m.group(1));
+            found = true;
+        }
+        return found ? kb / 1024.0 : Double.NaN;
     }
 
     private static String jcmd() {

@@ -1,0 +1,223 @@
+package org.guidelinekb.hardening;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.guidelinekb.App;
+import org.guidelinekb.AppConfig;
+import org.guidelinekb.generate.GeneratorSettings;
+import org.guidelinekb.generate.KbGenerator;
+import org.guidelinekb.hardening.HardeningLib.Reply;
+import org.guidelinekb.hardening.HardeningLib.Request;
+import org.guidelinekb.store.Tdb2Store;
+import org.guidelinekb.testing.GkbProcess;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The server runs as its own process over a TDB2 folder and publishes a large generated guideline version (upload
+ * of the draft, then publish) while the test kills it with SIGKILL at a random moment — {@code -Dgkb.crash.kills}
+ * times (default 20), restarting it each time. After each kill the folder must open cleanly and hold exactly a state
+ * the writes pass through — before the upload, after it, or after the publish — never anything in between: its
+ * fingerprint (every graph's triple count and hash) equals that of a reference store that made the same writes
+ * without being killed. A write the client saw acknowledged must have survived.
+ *
+ * <p>Half the kill moments are drawn over the whole upload-and-publish, half near the end of the upload, where the
+ * large write transaction commits.
+ */
+class TestCrashSafety {
+    private static final int KILLS = Integer.getInteger("gkb.crash.kills", 20);
+    private static final int STATEMENTS = Integer.getInteger("gkb.crash.statements", 150);
+    private static final long SEED = Long.getLong("gkb.crash.seed", 20261127L);
+    private static final Pattern PORT = Pattern.compile("on http://localhost:(\\d+)/");
+    private static final String GUIDELINE = "syn-g001";
+
+    /** The versions to publish, oldest first, as draft bodies. */
+    private List<String> drafts;
+    private Path tokens;
+
+    @Test
+    @Timeout(value = 15, unit = TimeUnit.MINUTES)
+    void sigkill_while_publishing_leaves_the_store_before_or_after_a_write_never_between(@TempDir Path dir) throws Exception {
+        drafts = drafts(dir.resolve("content"), KILLS + 2);
+        tokens = Files.writeString(dir.resolve("tokens.txt"), "crash-test " + HardeningLib.TOKEN + "\n");
+        Path data = dir.resolve("data");
+        Random random = new Random(SEED);
+        Map<String, Integer> outcomes = new TreeMap<>();
+        long t0 = System.nanoTime();
+        try (Reference reference = new Reference()) {
+            // calibration: the first version uploaded and published without a kill, timed
+            int done;
+            long uploadMillis;
+            long publishMillis;
+            try (GkbProcess server = serve(data)) {
+                String base = base(server);
+                Reply up = HardeningLib.send(upload(base, 1));
+                Reply pub = HardeningLib.send(publish(base, 1));
+                assertEquals(201, up.status(), up.toString());
+                assertEquals(200, pub.status(), pub.toString());
+                uploadMillis = up.nanos() / 1_000_000;
+                publishMillis = pub.nanos() / 1_000_000;
+            }
+            assertEquals(reference.after(2), fingerprint(data), "after an uninterrupted upload and publish");
+            done = 2;
+
+            for (int kill = 1; kill <= KILLS; kill++) {
+                int version = done / 2 + 1;
+                boolean uploadFirst = done % 2 == 0;
+                long window = (uploadFirst ? uploadMillis : 0) + publishMillis;
+                long delay = uploadFirst && random.nextBoolean()
+                        ? (long) (uploadMillis * (0.5 + 0.6 * random.nextDouble()))   // around the upload's commit
+                        : (long) (window * 1.1 * random.nextDouble());
+                int acknowledged;
+                try (GkbProcess server = serve(data)) {
+                    String base = base(server);
+                    HardeningLib.assertHealthy(base);   // the store opened cleanly after the previous kill
+                    CountDownLatch sending = new CountDownLatch(1);
+                    CompletableFuture<Integer> writes = CompletableFuture.supplyAsync(() -> {
+                        int acked = 0;
+                        sending.countDown();
+                        if (uploadFirst) {
+                            if (!ok(upload(base, version), 201)) return acked;
+                            acked++;
+                        }
+                        return ok(publish(base, version), 200) ? acked + 1 : acked;
+                    });
+                    sending.await();
+                    Thread.sleep(delay);
+                    server.process().destroyForcibly();   // SIGKILL
+                    server.process().waitFor(30, TimeUnit.SECONDS);
+                    acknowledged = writes.get(60, TimeUnit.SECONDS);
+                }
+                StoreFingerprint now = fingerprint(data);
+                int reached = -1;
+                int last = done + (uploadFirst ? 2 : 1);
+                for (int s = done; s <= last && reached < 0; s++) {
+                    if (reference.after(s).equals(now)) reached = s;
+                }
+                if (reached < 0) {
+                    StringBuilder diff = new StringBuilder();
+                    for (int s = done; s <= last; s++) diff.append("\n vs the state after step ").append(s).append(':').append(reference.after(s).differences(now));
+                    throw new AssertionError("kill " + kill + " after " + delay + " ms left the store in a state no write passes through: "
+                            + now + diff);
+                }
+                assertTrue(reached >= done + acknowledged, "kill " + kill + ": " + acknowledged + " write(s) were acknowledged, but the store "
+                        + "holds only " + (reached - done) + " of them");
+                String outcome = reached == done ? "before the writes" : reached == last ? "after every write" : "between the upload and the publish";
+                outcomes.merge(outcome, 1, Integer::sum);
+                done = reached;
+            }
+            try (GkbProcess server = serve(data)) {
+                HardeningLib.assertHealthy(base(server));
+                server.process().destroy();   // SIGTERM: a clean stop after all those kills
+                assertEquals(0, server.waitFor(60), server.stderr());
+            }
+            assertEquals(reference.after(done), fingerprint(data));
+            System.out.printf("crash safety: %d SIGKILLs during publishing (%d statements per version; upload %d ms, publish %d ms when not killed): "
+                    + "%s; %d writes done; %d s in all%n", KILLS, STATEMENTS, uploadMillis, publishMillis, outcomes, done,
+                    (System.nanoTime() - t0) / 1_000_000_000);
+        }
+    }
+
+    /** Sends one write; false when the answer is not {@code expected} (the process was killed, or it refused). */
+    private static boolean ok(Request r, int expected) {
+        try {
+            return HardeningLib.send(r, Duration.ofSeconds(120)).status() == expected;
+        } catch (RuntimeException killed) {
+            return false;
+        }
+    }
+
+    private Request upload(String base, int version) {
+        return Request.post(base + "/api/guidelines/" + GUIDELINE + "/versions", "text/turtle", drafts.get(version - 1),
+                "Authorization", HardeningLib.BEARER);
+    }
+
+    private static Request publish(String base, int version) {
+        return Request.post(base + "/api/guidelines/" + GUIDELINE + "/versions/v" + version + "/publish", null, (String) null,
+                "Authorization", HardeningLib.BEARER);
+    }
+
+    private GkbProcess serve(Path data) {
+        GkbProcess p = GkbProcess.start("serve", "--port", "0", "--host", "127.0.0.1", "--data", data.toString(), "--token-file", tokens.toString());
+        if (!p.awaitStderr("serving", 180)) {
+            String err = p.stderr();
+            p.close();
+            throw new AssertionError("the server did not start over " + data + ":\n" + err);
+        }
+        return p;
+    }
+
+    private static String base(GkbProcess p) {
+        Matcher m = PORT.matcher(p.stderr());
+        if (!m.find()) throw new AssertionError("no port in: " + p.stderr());
+        return "http://127.0.0.1:" + m.group(1);
+    }
+
+    /** Opens the folder in this process (TDB2 recovers from its journal here), reads its fingerprint, closes it. */
+    private static StoreFingerprint fingerprint(Path data) {
+        try (Tdb2Store store = Tdb2Store.open(data)) {
+            return StoreFingerprint.of(store.localDataset().orElseThrow());
+        }
+    }
+
+    /** Generated versions of one guideline ({@code gkb generate}'s content), each as a draft: its status line taken out. */
+    private static List<String> drafts(Path out, int versions) throws IOException {
+        KbGenerator.GenerationReport r = new KbGenerator(new GeneratorSettings(1, versions, STATEMENTS, 0.2, SEED)).write(out);
+        List<String> bodies = new ArrayList<>();
+        for (Path f : r.files()) bodies.add(Files.readString(f).replaceAll("gkb:lifecycleStatus status:\\w+ ;", ""));
+        bodies.sort((a, b) -> Integer.compare(label(a), label(b)));
+        return bodies;
+    }
+
+    private static int label(String body) {
+        Matcher m = Pattern.compile("pav:version \"v(\\d+)\"").matcher(body);
+        if (!m.find()) throw new IllegalStateException("a generated version without a label");
+        return Integer.parseInt(m.group(1));
+    }
+
+    /**
+     * The same writes on an in-memory store that is never killed: its fingerprint after step s (odd steps upload a
+     * version, even steps publish it) is what the killed store must equal, made lazily as the run gets there.
+     */
+    private final class Reference implements AutoCloseable {
+        private final App app = App.start(AppConfig.forTests().toBuilder().adminToken(HardeningLib.TOKEN).build());
+        private final List<StoreFingerprint> states = new ArrayList<>(List.of(fingerprintOf(app)));
+
+        StoreFingerprint after(int step) {
+            while (states.size() <= step) {
+                int s = states.size();
+                int version = (s + 1) / 2;
+                Reply r = HardeningLib.send(s % 2 == 1 ? upload(app.baseUrl(), version) : publish(app.baseUrl(), version), Duration.ofSeconds(300));
+                if (r.status() / 100 != 2) throw new AssertionError("the reference store refused step " + s + ":\n" + r);
+                states.add(fingerprintOf(app));
+            }
+            return states.get(step);
+        }
+
+        private static StoreFingerprint fingerprintOf(App a) {
+            return StoreFingerprint.of(a.kb().store().localDataset().orElseThrow());
+        }
+
+        @Override
+        public void close() {
+            app.close();
+        }
+    }
+}
