@@ -60,10 +60,18 @@ public final class Main implements Runnable {
             if (ex instanceof InvalidInputException ie) {
                 for (var f : ie.errors()) err.println("  " + f.field() + ": " + f.message());
             }
-            if (verbose) ex.printStackTrace(err);
+            if (verbose) writeTrace(ex, err);
             return FAILURE;
         });
         return cl.execute(args);
+    }
+
+    /** The stack trace, cause by cause, for --verbose. */
+    static void writeTrace(Throwable ex, PrintWriter err) {
+        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            err.println((t == ex ? "" : "Caused by: ") + t);
+            for (StackTraceElement e : t.getStackTrace()) err.println("\tat " + e);
+        }
     }
 
     static String oneLine(Throwable ex) {
