@@ -1,5 +1,7 @@
 package org.guidelinekb.queries;
 
+import org.guidelinekb.util.Closest;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -35,7 +37,7 @@ public record QueryArguments(ApiQuery query, Map<String, List<Node>> values, Ver
                         + " version graphs), so it takes no '" + name + "'", null));
             } else {
                 errors.add(new FieldError(name, "unknown parameter; query '" + q.name() + "' takes " + accepted,
-                        Names.closest(name, accepted)));
+                        Closest.of(name, accepted)));
             }
         }
         Map<String, List<Node>> values = new LinkedHashMap<>();

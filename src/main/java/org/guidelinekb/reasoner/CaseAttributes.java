@@ -1,5 +1,7 @@
 package org.guidelinekb.reasoner;
 
+import org.guidelinekb.util.Closest;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;

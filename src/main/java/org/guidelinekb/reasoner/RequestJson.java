@@ -1,5 +1,7 @@
 package org.guidelinekb.reasoner;
 
+import org.guidelinekb.util.Closest;
+
 import java.util.Iterator;
 import java.util.List;
 

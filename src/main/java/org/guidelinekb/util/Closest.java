@@ -1,13 +1,16 @@
-package org.guidelinekb.reasoner;
+package org.guidelinekb.util;
 
 import java.util.Collection;
 
-/** The closest known name to a misspelt one, by edit distance (ignoring case), for "did you mean" hints. */
-final class Closest {
+/**
+ * The closest known name to a misspelt one, by edit distance (ignoring case), for "did you mean" hints in error
+ * messages (case attributes, request members, query parameters).
+ */
+public final class Closest {
     private Closest() {}
 
     /** The candidate nearest to {@code input}, or null when none is plausibly meant. */
-    static String of(String input, Collection<String> candidates) {
+    public static String of(String input, Collection<String> candidates) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         String in = input.toLowerCase(java.util.Locale.ROOT);
@@ -22,7 +25,7 @@ final class Closest {
     }
 
     /** Levenshtein distance. */
-    static int distance(String a, String b) {
+    public static int distance(String a, String b) {
         int[] prev = new int[b.length() + 1];
         int[] cur = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) prev[j] = j;
