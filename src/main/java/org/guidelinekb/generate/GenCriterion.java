@@ -23,10 +23,6 @@ public record GenCriterion(String key, Kind kind, String label, String attribute
         return new GenCriterion(key, kind, label, attribute, condition, values, List.copyOf(c));
     }
 
-    public GenCriterion withValues(List<Term> v, String newLabel) {
-        return new GenCriterion(key, kind, newLabel, attribute, condition, List.copyOf(v), children);
-    }
-
     /** This criterion and every criterion below it, depth first. */
     public void collect(List<GenCriterion> out) {
         out.add(this);

@@ -23,9 +23,4 @@ public record Term(Kind kind, String scheme, String code) {
     public String turtle() {
         return kind == Kind.CONCEPT ? CodeLists.prefix(scheme) + ":" + code : code;
     }
-
-    /** Its IRI (concepts only). */
-    public String iri() {
-        return CodeLists.CODE + scheme + "/" + code;
-    }
 }

@@ -53,6 +53,12 @@ class BenchSmokeTest {
         int code = Main.run(new String[] {"generate", "--guidelines", "2", "--versions", "3", "--recommendations", "12",
                 "--change-rate", "0.5", "--seed", "5", "--out", tmp.resolve("b").toString()}, new PrintWriter(out), new PrintWriter(new StringWriter()));
         assertEquals(0, code, out.toString());
+        StringWriter err = new StringWriter();
+        int bad = Main.run(new String[] {"generate", "--change-rate", "2", "--out", tmp.resolve("c").toString()},
+                new PrintWriter(new StringWriter()), new PrintWriter(err));
+        assertEquals(Main.FAILURE, bad);
+        assertTrue(err.toString().contains("change-rate must be from 0 to 1"), err.toString());
+        assertFalse(Files.exists(tmp.resolve("c")), "nothing written for bad settings");
         List<Path> b = BenchStore.turtleFiles(tmp.resolve("b"));
         assertEquals(6, a.size());
         assertEquals(a.size(), b.size());

@@ -91,6 +91,7 @@ final class HardeningLib {
             return new Reply(r, res.statusCode(), res.headers().firstValue("Content-Type").orElse(""), res.body(), System.nanoTime() - t0,
                     res.headers());
         } catch (IOException e) {
+            // e.g. "header parser received no bytes": the server closed the keep-alive connection without answering
             throw new UncheckedIOException("no answer (" + e + ") to\n" + r, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -133,7 +133,7 @@ class TestEvaluateInputs {
     private static Arbitrary<List<Map.Entry<String, Object>>> optional(String name, Arbitrary<Object> value) {
         return Arbitraries.frequencyOf(
                 Tuple.of(8, value.map(v -> List.of(member(name, v)))),
-                Tuple.of(2, Arbitraries.just(List.<Map.Entry<String, Object>>of())),
+                Tuple.of(6, Arbitraries.just(List.<Map.Entry<String, Object>>of())),
                 Tuple.of(1, Arbitraries.just(List.of(member(name, null)))),
                 Tuple.of(1, JsonGen.values(2).map(v -> List.of(member(name, v)))));
     }
@@ -175,9 +175,26 @@ class TestEvaluateInputs {
                 Tuple.of(1, Combinators.combine(misspelling(a.path("name").asText()), rightValue(a)).as(JsonGen::member))));
         Arbitrary<Map.Entry<String, Object>> unknown = Combinators.combine(JsonGen.strings(), JsonGen.values(1)).as(JsonGen::member);
         Arbitrary<Map.Entry<String, Object>> any = Arbitraries.frequencyOf(Tuple.of(9, attribute), Tuple.of(1, unknown));
+        Arbitrary<Map.Entry<String, Object>> valid = Arbitraries.of(attributes).filter(a -> !a.path("derived").asBoolean())
+                .flatMap(a -> validValue(a).map(v -> member(a.path("name").asText(), v)));
         return Arbitraries.frequencyOf(
+                Tuple.of(5, valid.list().ofMaxSize(8).uniqueElements(Map.Entry::getKey).map(ms -> (Object) Obj.of(ms))),
                 Tuple.of(9, any.list().ofMaxSize(8).map(ms -> (Object) Obj.of(ms))),
                 Tuple.of(1, JsonGen.values(2)));
+    }
+
+    /** A value the attribute accepts: in range, from its list, or null (= unknown). */
+    private static Arbitrary<Object> validValue(JsonNode a) {
+        List<Object> values = new ArrayList<>();
+        a.path("values").forEach(v -> values.add(v.asText()));
+        Arbitrary<Object> v = switch (a.path("type").asText()) {
+            case "boolean" -> Arbitraries.of(true, false).map(b -> (Object) b);
+            case "integer" -> Arbitraries.integers().between(a.path("min").asInt(), a.path("max").asInt()).map(i -> (Object) i);
+            case "concept" -> Arbitraries.of(values);
+            case "concept-list" -> Arbitraries.of(values).list().ofMaxSize(4).uniqueElements().map(l -> (Object) l);
+            default -> Arbitraries.just(null);
+        };
+        return v.injectNull(0.05);
     }
 
     /** A value of the attribute's own type: within or outside its range or list, lists with repeats. */

@@ -65,9 +65,9 @@ class TestRunawayQuery {
 
                 double p50 = percentileMillis(busy, 50);
                 double p99 = percentileMillis(busy, 99);
-                System.out.printf("runaway query: %d cut (answers in %s ms); /api/health idle p50 %.1f ms p99 %.1f ms; "
+                System.out.printf("runaway query: %d cut (status after ms: %s); /api/health idle p50 %.1f ms p99 %.1f ms; "
                         + "during the runaway p50 %.1f ms p99 %.1f ms max %.1f ms%n", cut.size(),
-                        cut.stream().map(r -> String.valueOf(r.nanos() / 1_000_000)).toList(), percentileMillis(idle, 50),
+                        cut.stream().map(r -> r.status() + " after " + r.nanos() / 1_000_000).toList(), percentileMillis(idle, 50),
                         percentileMillis(idle, 99), p50, p99, percentileMillis(busy, 100));
                 assertTrue(cut.size() >= 1, "no runaway query finished");
                 for (Reply r : cut) {

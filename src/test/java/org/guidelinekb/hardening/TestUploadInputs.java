@@ -164,15 +164,25 @@ class TestUploadInputs {
     private static Arbitrary<Tuple.Tuple2<String, byte[]>> payloads() {
         return Arbitraries.frequencyOf(
                 // fast refusals: the wrong syntax for the content type, garbage, empty, oversized, unsupported types
-                Tuple.of(20, Combinators.combine(rdfTypes(), garbage()).as(Tuple::of)),
-                Tuple.of(10, Combinators.combine(rdfTypes(), Arbitraries.of(turtle, trig, JsonGen.write(jsonld)).map(HardeningLib::utf8)).as(Tuple::of)),
-                Tuple.of(8, Combinators.combine(otherTypes(), Arbitraries.of(turtle, trig, JsonGen.write(jsonld), "").map(HardeningLib::utf8)).as(Tuple::of)),
-                Tuple.of(6, Combinators.combine(rdfTypes(), brokenSyntax()).as(Tuple::of)),
-                Tuple.of(3, Combinators.combine(rdfTypes(), oversized()).as(Tuple::of)),
-                Tuple.of(6, structuredJsonLd().map(b -> Tuple.of("application/ld+json", b))),
-                // slower: text that may still parse, then is validated against the model (422, or 201 and deleted)
+                Tuple.of(120, Combinators.combine(rdfTypes(), garbage()).as(Tuple::of)),
+                Tuple.of(60, mismatched()),
+                Tuple.of(60, Combinators.combine(otherTypes(), Arbitraries.of(turtle, trig, JsonGen.write(jsonld), "").map(HardeningLib::utf8)).as(Tuple::of)),
+                Tuple.of(60, Combinators.combine(rdfTypes(), brokenSyntax()).as(Tuple::of)),
+                Tuple.of(30, Combinators.combine(rdfTypes(), oversized()).as(Tuple::of)),
+                // slow (about 1 in 100): documents that may still parse, then are validated against the model (422, or 201 and
+                // deleted again); each costs a validation, as much as a hundred refusals
+                Tuple.of(1, structuredJsonLd().map(b -> Tuple.of("application/ld+json", b))),
                 Tuple.of(1, Arbitraries.of(Tuple.of("text/turtle", turtle), Tuple.of("application/trig", trig))
-                        .flatMap(t -> JsonGen.mutations(t.get2()).map(m -> Tuple.of(t.get1(), HardeningLib.utf8(m))))));
+                        .flatMap(t -> JsonGen.mutations(t.get2()).map(m -> Tuple.of(t.get1(), HardeningLib.utf8(m))))),
+                Tuple.of(1, Arbitraries.of(Tuple.of("text/turtle", HardeningLib.utf8(turtle)), Tuple.of("application/trig", HardeningLib.utf8(trig)),
+                        Tuple.of("application/ld+json", HardeningLib.utf8(JsonGen.write(jsonld))))));
+    }
+
+    /** A valid document under the content type of another syntax (TriG reads Turtle, so not that pair). */
+    private static Arbitrary<Tuple.Tuple2<String, byte[]>> mismatched() {
+        String json = JsonGen.write(jsonld);
+        return Arbitraries.of(Tuple.of("application/ld+json", turtle), Tuple.of("text/turtle", trig), Tuple.of("application/ld+json", trig),
+                Tuple.of("text/turtle", json), Tuple.of("application/trig", json)).map(t -> Tuple.of(t.get1(), HardeningLib.utf8(t.get2())));
     }
 
     private static Arbitrary<String> rdfTypes() {
@@ -199,11 +209,17 @@ class TestUploadInputs {
                         "@base <javascript:alert(1)> . <a> <b> <c> .", "<\u0000> <b> <c> .").map(HardeningLib::utf8)));
     }
 
-    /** The valid documents with a sure syntax error put in at a random place (refused by the parser, quickly). */
+    /**
+     * The valid documents with a sure syntax error put in at the start of a random line, between tokens (inside a
+     * comment or a literal it would not be one), so the parser refuses them quickly.
+     */
     private static Arbitrary<byte[]> brokenSyntax() {
-        return Arbitraries.of(turtle, trig).flatMap(doc -> Arbitraries.integers().between(0, doc.length())
-                .flatMap(i -> Arbitraries.of(" @@ ", " <a b> ", " \"\"\"", " ]] ", " . . ", " ^^ ", " <> <> <> <> ")
-                        .map(junk -> HardeningLib.utf8(doc.substring(0, i) + junk + doc.substring(i)))));
+        return Arbitraries.of(turtle, trig).flatMap(doc -> {
+            List<Integer> lineStarts = new ArrayList<>(List.of(0));
+            for (int i = doc.indexOf('\n'); i >= 0 && i + 1 < doc.length(); i = doc.indexOf('\n', i + 1)) lineStarts.add(i + 1);
+            return Arbitraries.of(lineStarts).flatMap(i -> Arbitraries.of("@@ ", "<a b> ", "]] ", ". . ", "^^ ", "} } ", "@prefix : . ")
+                    .map(junk -> HardeningLib.utf8(doc.substring(0, i) + junk + doc.substring(i))));
+        });
     }
 
     /** Bodies past the upload limit: the valid draft padded with a comment, or one long line. */

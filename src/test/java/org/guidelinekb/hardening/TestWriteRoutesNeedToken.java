@@ -20,8 +20,8 @@ import org.guidelinekb.api.RouteTable.Route;
 import org.guidelinekb.cds.CdsJwtSettings;
 import org.guidelinekb.hardening.HardeningLib.Reply;
 import org.guidelinekb.hardening.HardeningLib.Request;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.nimbusds.jose.JWSAlgorithm;
@@ -54,19 +54,20 @@ class TestWriteRoutesNeedToken {
             // Without CDS JWT settings anyone who can reach the server can post feedback (README, "CDS Hooks").
             "post /cds-services/{id}/feedback", "CDS Hooks feedback: written by the CDS client and guarded by its JWT, not a write token");
 
-    private static App app;
-    private static String base;
+    private App app;
+    private String base;
 
-    @BeforeAll static void start() {
+    /** A server per test: a write let through by one test must not show up as a failure of another. */
+    @BeforeEach void start() {
         app = App.start(AppConfig.forTests().toBuilder().adminToken(HardeningLib.TOKEN).build());
         base = app.baseUrl();
     }
 
-    @AfterAll static void stop() {
+    @AfterEach void stop() {
         if (app != null) app.close();
     }
 
-    private static String exact() {
+    private String exact() {
         return StoreFingerprint.exact(app.kb().store().localDataset().orElseThrow());
     }
 
@@ -77,7 +78,7 @@ class TestWriteRoutesNeedToken {
     }
 
     /** A concrete URL: the published current version, so that a write let through would be plainly visible. */
-    static String url(Route r) {
+    String url(Route r) {
         String path = r.path().replace("{g}", "nccn-breast").replace("{v}", "6.2026").replace("{r}", "palliative-primary-surgery")
                 .replaceAll("\\{[^}/]+\\}", "x").replaceAll("<[^>/]+>", "x");
         return base + path;
@@ -97,11 +98,13 @@ class TestWriteRoutesNeedToken {
         }
         byte[] draft = HardeningLib.read(HardeningLib.RESOURCES.resolve("upload-draft.ttl")).replace("hard-gl", "nccn-breast")
                 .getBytes(StandardCharsets.UTF_8);
-        // First a request WITH the token, on the connection the refusals below reuse (one client, keep-alive): it is not
-        // refused (so the refusals are about the token), and it shows whether the server remembers a token per
-        // connection — Jetty's header cache matches values case-insensitively, so the token in upper case would pass.
-        Reply allowed = HardeningLib.send(new Request("POST", base + "/api/guidelines/nccn-breast/versions/6.2026/publish", null, null,
-                List.of("Authorization", BEARER)));
+        // A request WITH the token that changes nothing (publishing the active version: 409). It is not refused, so the
+        // refusals below are about the token. It is sent again right before the token in upper case, on the same
+        // keep-alive connection: a server that matched header values case-insensitively against what it saw before on
+        // the connection (Jetty's header field cache) would take the upper-case token for the real one.
+        Request harmless = new Request("POST", base + "/api/guidelines/nccn-breast/versions/6.2026/publish", null, null,
+                List.of("Authorization", BEARER));
+        Reply allowed = HardeningLib.send(harmless);
         assertEquals(409, allowed.status(), "publishing an active version with the token: 409 (already published)\n" + allowed);
         String before = exact();
         List<String> failures = new ArrayList<>();
@@ -109,6 +112,7 @@ class TestWriteRoutesNeedToken {
             String method = r.method().toUpperCase(java.util.Locale.ROOT);
             for (String[] auth : List.of(new String[0], new String[] {"Authorization", "Bearer not-the-token"},
                     new String[] {"Authorization", BEARER + "x"}, new String[] {"Authorization", "Bearer " + HardeningLib.TOKEN.toUpperCase()})) {
+                if (auth.length > 0 && auth[1].contains(HardeningLib.TOKEN.toUpperCase())) HardeningLib.send(harmless);
                 Reply reply = HardeningLib.send(new Request(method, url(r), "text/turtle", draft, List.of(auth)));
                 int expected = auth.length == 0 ? 401 : 403;
                 try {

@@ -19,7 +19,7 @@ public final class Machine {
         m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
         m.put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         Map<String, Object> libs = new LinkedHashMap<>();
-        libs.put("jena", org.apache.jena.Jena.VERSION);
+        libs.put("jena", version(org.apache.jena.Jena.class, "org.apache.jena", "jena-core"));
         libs.put("javalin", version(io.javalin.Javalin.class, "io.javalin", "javalin"));
         libs.put("jetty", org.eclipse.jetty.util.Jetty.VERSION);
         libs.put("jackson", com.fasterxml.jackson.databind.cfg.PackageVersion.VERSION.toString());

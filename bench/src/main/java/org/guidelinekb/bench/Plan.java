@@ -20,7 +20,7 @@ public record Plan(String name, int evalRounds, int warmupIterations, int iterat
     }
 
     public static Plan full() {
-        return new Plan("full", 3, 5, 10, 5, 10, 1000, 2, true, List.of(1_000, 10_000, 100_000), 3, Duration.ofSeconds(5),
+        return new Plan("full", 3, 3, 10, 5, 10, 1000, 2, true, List.of(1_000, 10_000, 100_000), 3, Duration.ofSeconds(5),
                 Duration.ofSeconds(20), 4, 500, 1_000_000, 5, true, 4, 1_000, true);
     }
 

@@ -72,7 +72,9 @@ public final class ServerPhase {
         int port = ServerProcess.freePort();
         ServerProcess p = ServerProcess.start("0", serverJvmArgs, List.of("-jar", fusekiJar.toString(), "--port", Integer.toString(port),
                 "--localhost", "--set", "tdb:unionDefaultGraph=true", "--loc", db.toString(), "/kb"), port, work.resolve("logs"));
-        p.awaitGet(client, "http://127.0.0.1:" + port + "/kb/sparql?query=ASK%7B%7D", Duration.ofSeconds(120));
+        // up once Jetty answers at all (the dataset is configured before it listens; a GET without a query is a 4xx)
+        p.awaitReady(client, HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/kb/sparql")).timeout(Duration.ofSeconds(5)).GET().build(),
+                r -> r.statusCode() < 500, System.nanoTime(), Duration.ofSeconds(120));
         return p;
     }
 
