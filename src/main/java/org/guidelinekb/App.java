@@ -17,6 +17,7 @@ import org.guidelinekb.api.CdsHooksController;
 import org.guidelinekb.cds.CdsHooks;
 import org.guidelinekb.cds.CdsJwtVerifier;
 import org.guidelinekb.api.FusekiUiController;
+import org.guidelinekb.api.AmbiguousUriGuard;
 import org.guidelinekb.api.BackupController;
 import org.guidelinekb.api.FusekiProblemFilter;
 import org.guidelinekb.api.HealthController;
@@ -152,7 +153,17 @@ public final class App implements AutoCloseable {
         ServletContextHandler context = ServletContextHandler.getServletContextHandler(fuseki.getServletContext());
         JettyWebSocketServletContainerInitializer.configure(context, null);
         context.setErrorHandler(new ProblemErrorHandler());
-        fuseki.getJettyServer().setErrorHandler(new ProblemErrorHandler()); // errors Jetty raises before the context (e.g. ambiguous URIs)
+        fuseki.getJettyServer().setErrorHandler(new ProblemErrorHandler()); // errors Jetty raises before the context
+        // Ambiguous URIs reach AmbiguousUriGuard, which refuses them with a problem (Jetty's own refusal has no body)
+        for (var connector : fuseki.getJettyServer().getConnectors()) {
+            var http = connector.getConnectionFactory(org.eclipse.jetty.server.HttpConnectionFactory.class);
+            if (http == null) continue;
+            http.getHttpConfiguration().setUriCompliance(org.eclipse.jetty.http.UriCompliance.LEGACY);
+            // Jetty caches header fields per connection and by default matches their values ignoring case, so a
+            // bearer token differing from an earlier one only in case would be read as the earlier one: match exactly.
+            http.getHttpConfiguration().setHeaderCacheCaseSensitive(true);
+        }
+        fuseki.getJettyServer().setHandler(new AmbiguousUriGuard(fuseki.getJettyServer().getHandler()));
         return fuseki;
     }
 

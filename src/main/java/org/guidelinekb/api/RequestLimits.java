@@ -30,6 +30,7 @@ public final class RequestLimits {
         HandlerType m = ctx.method();
         if (m != HandlerType.POST && m != HandlerType.PUT && m != HandlerType.PATCH) return;
         String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase();
+        checkParameters(type);
         boolean jsonRoute = JSON_ROUTES.stream().anyMatch(p -> ctx.path().startsWith(p));
         boolean isJson = type.startsWith("application/json") || type.matches("application/[a-z.+-]*\\+json.*");
         long length = ctx.contentLength();
@@ -40,6 +41,32 @@ public final class RequestLimits {
                     "send the body as application/json (got " + (type.isEmpty() ? "no content type" : type) + ")");
         }
         if (length < 0 && ctx.bodyAsBytes().length > limit) throw tooLarge(limit); // chunked: count what came
+    }
+
+    /**
+     * A Content-Type whose parameters are not {@code name=value}, or whose charset is unknown, is refused here with
+     * 400: the framework would fail on it later while reading the body.
+     */
+    static void checkParameters(String type) {
+        String[] parts = type.split(";", -1);
+        for (int i = 1; i < parts.length; i++) {
+            String p = parts[i].strip();
+            if (p.isEmpty()) continue;
+            int eq = p.indexOf('=');
+            if (eq <= 0 || eq == p.length() - 1) throw badType(type, "parameter '" + p + "' is not name=value");
+            if (p.substring(0, eq).strip().equals("charset")) {
+                String cs = p.substring(eq + 1).strip().replace("\"", "");
+                try {
+                    if (!java.nio.charset.Charset.isSupported(cs)) throw badType(type, "unknown charset '" + cs + "'");
+                } catch (java.nio.charset.IllegalCharsetNameException e) {
+                    throw badType(type, "unknown charset '" + cs + "'");
+                }
+            }
+        }
+    }
+
+    private static io.javalin.http.HttpResponseException badType(String type, String why) {
+        return new io.javalin.http.HttpResponseException(400, "malformed Content-Type '" + type + "': " + why);
     }
 
     private static io.javalin.http.HttpResponseException tooLarge(long limit) {

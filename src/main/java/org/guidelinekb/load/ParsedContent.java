@@ -1,6 +1,7 @@
 package org.guidelinekb.load;
 
 import org.apache.jena.graph.Graph;
+import org.apache.jena.riot.lang.LangJSONLD11;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.RDFParser;
@@ -15,10 +16,25 @@ import org.guidelinekb.error.InvalidInputException;
 import org.guidelinekb.sparql.QueryLibrary;
 import org.guidelinekb.vocab.GKB;
 
+import com.apicatalog.jsonld.JsonLdError;
+import com.apicatalog.jsonld.JsonLdErrorCode;
+import com.apicatalog.jsonld.JsonLdOptions;
+
 /**
  * A content file parsed into one graph, with its root: the node whose IRI names the graph it is loaded into.
  */
 public record ParsedContent(ContentFile file, Graph graph, Node root, Node rootType) {
+
+    /**
+     * JSON-LD content must be self-contained: a remote {@code @context} is never fetched (the server would otherwise
+     * request any URL a writer names, internal ones included).
+     */
+    private static JsonLdOptions noRemoteDocuments() {
+        return new JsonLdOptions((url, options) -> {
+            throw new JsonLdError(JsonLdErrorCode.LOADING_REMOTE_CONTEXT_FAILED,
+                    "remote JSON-LD documents are not loaded (" + url + "); put the @context inline");
+        });
+    }
 
     public boolean isVersion() {
         return GKB.GuidelineVersion.equals(rootType);
@@ -36,6 +52,7 @@ public record ParsedContent(ContentFile file, Graph graph, Node root, Node rootT
         Graph g = GraphFactory.createDefaultGraph();
         try {
             RDFParser.source(new java.io.ByteArrayInputStream(file.bytes())).lang(file.lang())
+                    .set(LangJSONLD11.JSONLD_OPTIONS, noRemoteDocuments())
                     .base("https://w3id.org/gkb/id/").parse(new StreamRDFBase() {
                         @Override public void triple(Triple t) { g.add(t); }
                         @Override public void quad(Quad q) { g.add(q.asTriple()); }

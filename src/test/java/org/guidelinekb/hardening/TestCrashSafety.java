@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -44,7 +45,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TestCrashSafety {
     private static final int KILLS = Integer.getInteger("gkb.crash.kills", 20);
-    private static final int STATEMENTS = Integer.getInteger("gkb.crash.statements", 150);
+    private static final int STATEMENTS = Integer.getInteger("gkb.crash.statements", 120);
     private static final long SEED = Long.getLong("gkb.crash.seed", 20261127L);
     private static final Pattern PORT = Pattern.compile("on http://localhost:(\\d+)/");
     private static final String GUIDELINE = "syn-g001";
@@ -79,27 +80,32 @@ class TestCrashSafety {
             assertEquals(reference.after(2), fingerprint(data), "after an uninterrupted upload and publish");
             done = 2;
             double scale = 1.0;
+            long restartNanos = 0;
 
             for (int kill = 1; kill <= KILLS; kill++) {
                 int version = done / 2 + 1;
                 boolean uploadFirst = done % 2 == 0;
                 long window = (long) (scale * ((uploadFirst ? uploadMillis : 0) + publishMillis));
                 long delay = uploadFirst && random.nextInt(4) > 0
-                        ? (long) (scale * uploadMillis * (0.6 + 0.6 * random.nextDouble()))   // around the upload's commit
+                        ? (long) (scale * uploadMillis * (0.85 + 0.3 * random.nextDouble()))   // around the upload's commit
                         : (long) (window * 1.1 * random.nextDouble());
                 int acknowledged;
+                AtomicLong uploadTook = new AtomicLong(-1);
+                AtomicLong publishTook = new AtomicLong(-1);
+                long restart = System.nanoTime();
                 try (GkbProcess server = serve(data)) {
                     String base = base(server);
                     HardeningLib.assertHealthy(base);   // the store opened cleanly after the previous kill
+                    restartNanos += System.nanoTime() - restart;
                     CountDownLatch sending = new CountDownLatch(1);
                     CompletableFuture<Integer> writes = CompletableFuture.supplyAsync(() -> {
                         int acked = 0;
                         sending.countDown();
                         if (uploadFirst) {
-                            if (!ok(upload(base, version), 201)) return acked;
+                            if (!ok(upload(base, version), 201, uploadTook)) return acked;
                             acked++;
                         }
-                        return ok(publish(base, version), 200) ? acked + 1 : acked;
+                        return ok(publish(base, version), 200, publishTook) ? acked + 1 : acked;
                     });
                     sending.await();
                     Thread.sleep(delay);
@@ -123,7 +129,12 @@ class TestCrashSafety {
                         + "holds only " + (reached - done) + " of them");
                 String outcome = reached == done ? "before the writes" : reached == last ? "after every write" : "between the upload and the publish";
                 outcomes.merge(outcome, 1, Integer::sum);
-                // a restarted server is slower or faster than the calibration run: aim the next kills at where the commits were
+                // Uploads get slower as versions accumulate (validation reads the whole knowledge base): a write that
+                // completed gives its duration; a kill that came before every write makes the next ones later, one
+                // after every write earlier.
+                if (uploadTook.get() >= 0) uploadMillis = uploadTook.get();
+                if (publishTook.get() >= 0) publishMillis = publishTook.get();
+                if (uploadTook.get() >= 0 || publishTook.get() >= 0) scale = 1.0;
                 if (reached == done) scale *= 1.25;
                 if (reached == last) scale /= 1.25;
                 done = reached;
@@ -134,16 +145,19 @@ class TestCrashSafety {
                 assertEquals(0, server.waitFor(60), server.stderr());
             }
             assertEquals(reference.after(done), fingerprint(data));
-            System.out.printf("crash safety: %d SIGKILLs during publishing (%d statements per version; upload %d ms, publish %d ms when not killed; "
-                    + "final time scale %.2f): %s; %d writes done; %d s in all%n", KILLS, STATEMENTS, uploadMillis, publishMillis, scale, outcomes, done,
-                    (System.nanoTime() - t0) / 1_000_000_000);
+            System.out.printf("crash safety: %d SIGKILLs during publishing (%d statements per version; last upload %d ms, publish %d ms; "
+                    + "final time scale %.2f): %s; %d writes done; restarts %d s, %d s in all%n", KILLS, STATEMENTS, uploadMillis, publishMillis,
+                    scale, outcomes, done, restartNanos / 1_000_000_000, (System.nanoTime() - t0) / 1_000_000_000);
         }
     }
 
     /** Sends one write; false when the answer is not {@code expected} (the process was killed, or it refused). */
-    private static boolean ok(Request r, int expected) {
+    private static boolean ok(Request r, int expected, AtomicLong tookMillis) {
         try {
-            return HardeningLib.send(r, Duration.ofSeconds(120)).status() == expected;
+            Reply reply = HardeningLib.send(r, Duration.ofSeconds(120));
+            if (reply.status() != expected) return false;
+            tookMillis.set(reply.nanos() / 1_000_000);
+            return true;
         } catch (RuntimeException killed) {
             return false;
         }

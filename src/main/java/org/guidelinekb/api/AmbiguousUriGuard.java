@@ -1,0 +1,37 @@
+package org.guidelinekb.api;
+
+import java.nio.ByteBuffer;
+
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * Refuses request URIs that Jetty finds ambiguous (an encoded '/', '.' or '..' segment such as {@code %2e%2e} or
+ * {@code %2F}) with a 400 problem+json, before any handler sees them. Without it Jetty answers such requests with
+ * an empty 400 of its own; no resource of this server is ever named that way.
+ */
+public final class AmbiguousUriGuard extends Handler.Wrapper {
+
+    public AmbiguousUriGuard(Handler handler) {
+        super(handler);
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        if (request.getHttpURI().isAmbiguous()) {
+            String path = request.getHttpURI().getPath();
+            Problem p = new Problem("invalid-input", "Invalid input", 400,
+                    "the request path is ambiguous (an encoded '/', '.' or '..' segment); name the resource without encoding them");
+            byte[] body = Json.MAPPER.writeValueAsBytes(p.body(path));
+            response.setStatus(400);
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.CONTENT_TYPE);
+            response.getHeaders().put("X-Content-Type-Options", "nosniff");
+            response.write(true, ByteBuffer.wrap(body), callback);
+            return true;
+        }
+        return super.handle(request, response, callback);
+    }
+}
