@@ -103,7 +103,7 @@ public final class GuidelineController {
 
     /** The request body as a content file; its syntax comes from Content-Type (Turtle, TriG or JSON-LD), else 415. */
     private static ContentFile body(Context ctx) {
-        String type = ctx.contentType() == null ? "" : ctx.contentType().split(";")[0].strip().toLowerCase(java.util.Locale.ROOT);
+        String type = ctx.contentType() == null ? "" : ctx.contentType().split(";", -1)[0].strip().toLowerCase(java.util.Locale.ROOT);
         Lang lang = switch (type) {
             case "text/turtle" -> Lang.TURTLE;
             case "application/trig" -> Lang.TRIG;

@@ -96,6 +96,11 @@ final class PrefetchReader {
         } catch (DataFormatException e) {
             throw new InvalidInputException(field + " is not FHIR R4 JSON: " + e.getMessage(),
                     List.of(new InvalidInputException.FieldError(field, "is not FHIR R4 JSON", null)));
+        } catch (RuntimeException e) {
+            // HAPI's parser fails with assorted runtime exceptions on some malformed resources (e.g. an object where
+            // an id string belongs): still the client's input, still a 400
+            throw new InvalidInputException(field + " is not FHIR R4 JSON (" + e.getClass().getSimpleName() + ")",
+                    List.of(new InvalidInputException.FieldError(field, "is not FHIR R4 JSON", null)));
         }
     }
 
