@@ -154,11 +154,11 @@ public final class App implements AutoCloseable {
         JettyWebSocketServletContainerInitializer.configure(context, null);
         context.setErrorHandler(new ProblemErrorHandler());
         fuseki.getJettyServer().setErrorHandler(new ProblemErrorHandler()); // errors Jetty raises before the context
-        // Ambiguous URIs reach AmbiguousUriGuard, which refuses them with a problem (Jetty's own refusal has no body)
+        // Suspect URIs reach AmbiguousUriGuard, which refuses them with a problem (Jetty's own refusal has no body)
         for (var connector : fuseki.getJettyServer().getConnectors()) {
             var http = connector.getConnectionFactory(org.eclipse.jetty.server.HttpConnectionFactory.class);
             if (http == null) continue;
-            http.getHttpConfiguration().setUriCompliance(org.eclipse.jetty.http.UriCompliance.LEGACY);
+            http.getHttpConfiguration().setUriCompliance(org.eclipse.jetty.http.UriCompliance.UNSAFE);
             // Jetty caches header fields per connection and by default matches their values ignoring case, so a
             // bearer token differing from an earlier one only in case would be read as the earlier one: match exactly.
             http.getHttpConfiguration().setHeaderCacheCaseSensitive(true);

@@ -9,8 +9,9 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * Refuses request URIs that Jetty finds ambiguous (an encoded '/', '.' or '..' segment such as {@code %2e%2e} or
- * {@code %2F}) with a 400 problem+json, before any handler sees them. Without it Jetty answers such requests with
+ * Refuses request URIs that Jetty finds ambiguous or suspect (an encoded '/', '.' or '..' segment such as
+ * {@code %2e%2e} or {@code %2F}, an encoded control character such as {@code %00}) with a 400 problem+json,
+ * before any handler sees them. Without it Jetty answers such requests with
  * an empty 400 of its own; no resource of this server is ever named that way.
  */
 public final class AmbiguousUriGuard extends Handler.Wrapper {
@@ -21,10 +22,11 @@ public final class AmbiguousUriGuard extends Handler.Wrapper {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        if (request.getHttpURI().isAmbiguous()) {
+        if (request.getHttpURI().isAmbiguous() || request.getHttpURI().hasViolations()) {
             String path = request.getHttpURI().getPath();
             Problem p = new Problem("invalid-input", "Invalid input", 400,
-                    "the request path is ambiguous (an encoded '/', '.' or '..' segment); name the resource without encoding them");
+                    "the request path is ambiguous or holds characters no resource of this server has (an encoded '/', '.', "
+                            + "'..', a control character, ...); name the resource without them");
             byte[] body = Json.MAPPER.writeValueAsBytes(p.body(path));
             response.setStatus(400);
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.CONTENT_TYPE);

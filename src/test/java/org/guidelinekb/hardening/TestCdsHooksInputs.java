@@ -70,6 +70,7 @@ class TestCdsHooksInputs {
 
     @AfterContainer
     static void stop() {
+        HardeningLib.tmpReport("TestCdsHooksInputs");
         if (app != null) app.close();
     }
 

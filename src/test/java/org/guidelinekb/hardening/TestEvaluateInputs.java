@@ -54,6 +54,7 @@ class TestEvaluateInputs {
 
     @AfterContainer
     static void stop() {
+        HardeningLib.tmpReport("TestEvaluateInputs");
         if (app != null) app.close();
     }
 

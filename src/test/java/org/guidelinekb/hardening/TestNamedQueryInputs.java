@@ -62,6 +62,7 @@ class TestNamedQueryInputs {
 
     @AfterContainer
     static void stop() {
+        HardeningLib.tmpReport("TestNamedQueryInputs");
         if (app != null) app.close();
     }
 

@@ -98,6 +98,7 @@ class TestUploadInputs {
 
     @AfterContainer
     static void stop() {
+        HardeningLib.tmpReport("TestUploadInputs");
         if (contexts != null) contexts.stop(0);
         if (app != null) app.close();
     }
