@@ -55,8 +55,15 @@ public final class FhirCaseMapper {
         for (CaseAttribute a : attributes.all()) {
             if (a.derived()) continue;
             AttributeRule rule = mapping.rule(a.name());
-            Result r = assessment(a, data);
-            if (r == null) r = rule == null ? Result.unknown("no standard FHIR code in the mapping states it") : evaluate(a, rule, data, today);
+            Result r;
+            try {
+                r = assessment(a, data);
+                if (r == null) r = rule == null ? Result.unknown("no standard FHIR code in the mapping states it") : evaluate(a, rule, data, today);
+            } catch (RuntimeException e) {
+                // a resource that parses but is incomplete in a way the mapping cannot read (an element without its
+                // value, ...): that attribute stays unknown, as for any data that does not say
+                r = Result.unknown("the FHIR data for it could not be read (" + e.getClass().getSimpleName() + ")");
+            }
             if (r.value != null) values.put(a.name(), r.value);
             if (r.open != null) open.put(a.name(), r.open);
             notes.put(a.name(), r.note);
@@ -67,7 +74,13 @@ public final class FhirCaseMapper {
         if (!conditions.available()) {
             scopeNote = "cannot tell whether the patient has breast cancer: " + conditions.unavailable();
         } else {
-            Resource hit = first(accepted(conditions), mapping.scope());
+            Resource hit;
+            try {
+                hit = first(accepted(conditions), mapping.scope());
+            } catch (RuntimeException e) {
+                throw new org.guidelinekb.error.InvalidInputException("the Condition prefetch could not be read as FHIR R4 ("
+                        + e.getClass().getSimpleName() + ")");
+            }
             inScope = hit != null;
             scopeNote = hit != null ? "breast cancer: " + FhirResources.describe(hit)
                     : "no current breast-cancer Condition (" + mapping.scope().name() + ") in " + conditions.from();

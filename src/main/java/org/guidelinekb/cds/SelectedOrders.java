@@ -14,7 +14,6 @@ import org.hl7.fhir.r4.model.ServiceRequest;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.parser.DataFormatException;
 
 /**
  * order-select: the draft orders the clinician selected ({@code context.selections} in {@code context.draftOrders}),
@@ -44,7 +43,7 @@ record SelectedOrders(List<Order> orders) {
         IBaseResource parsed;
         try {
             parsed = fhir.newJsonParser().parseResource(context.get("draftOrders").toString());
-        } catch (DataFormatException e) {
+        } catch (RuntimeException e) { // DataFormatException, and HAPI's other failures on malformed resources
             throw new InvalidInputException("context.draftOrders is not FHIR R4 JSON: " + e.getMessage(),
                     List.of(new InvalidInputException.FieldError("context.draftOrders", "is not a FHIR R4 Bundle", null)));
         }

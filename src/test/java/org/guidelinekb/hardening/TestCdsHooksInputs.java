@@ -70,7 +70,6 @@ class TestCdsHooksInputs {
 
     @AfterContainer
     static void stop() {
-        HardeningLib.tmpReport("TestCdsHooksInputs");
         if (app != null) app.close();
     }
 

@@ -54,7 +54,6 @@ class TestEvaluateInputs {
 
     @AfterContainer
     static void stop() {
-        HardeningLib.tmpReport("TestEvaluateInputs");
         if (app != null) app.close();
     }
 

@@ -62,7 +62,6 @@ class TestNamedQueryInputs {
 
     @AfterContainer
     static void stop() {
-        HardeningLib.tmpReport("TestNamedQueryInputs");
         if (app != null) app.close();
     }
 

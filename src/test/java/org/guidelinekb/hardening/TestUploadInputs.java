@@ -98,7 +98,6 @@ class TestUploadInputs {
 
     @AfterContainer
     static void stop() {
-        HardeningLib.tmpReport("TestUploadInputs");
         if (contexts != null) contexts.stop(0);
         if (app != null) app.close();
     }
