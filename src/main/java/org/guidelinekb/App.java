@@ -153,7 +153,7 @@ public final class App implements AutoCloseable {
         ServletContextHandler context = ServletContextHandler.getServletContextHandler(fuseki.getServletContext());
         JettyWebSocketServletContainerInitializer.configure(context, null);
         context.setErrorHandler(new ProblemErrorHandler());
-        fuseki.getJettyServer().setErrorHandler(new ProblemErrorHandler()); // errors Jetty raises before the context
+        fuseki.getJettyServer().setErrorHandler(new ProblemErrorHandler.ServerLevel()); // errors Jetty raises before the context
         // Suspect URIs reach AmbiguousUriGuard, which refuses them with a problem (Jetty's own refusal has no body)
         for (var connector : fuseki.getJettyServer().getConnectors()) {
             var http = connector.getConnectionFactory(org.eclipse.jetty.server.HttpConnectionFactory.class);

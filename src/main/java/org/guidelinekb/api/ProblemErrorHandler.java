@@ -22,6 +22,19 @@ public final class ProblemErrorHandler extends ErrorHandler {
     @Override
     protected boolean generateAcceptableResponse(Request request, Response response, Callback callback, String contentType,
                                                  List<Charset> charsets, int code, String message, Throwable cause) {
+        return writeProblem(request, response, callback, code, message);
+    }
+
+    /** The same for errors Jetty raises before any context (a request line it cannot parse, ...). */
+    public static final class ServerLevel extends org.eclipse.jetty.server.handler.ErrorHandler {
+        @Override
+        protected boolean generateAcceptableResponse(Request request, Response response, Callback callback, String contentType,
+                                                     List<Charset> charsets, int code, String message, Throwable cause) {
+            return writeProblem(request, response, callback, code, message);
+        }
+    }
+
+    static boolean writeProblem(Request request, Response response, Callback callback, int code, String message) {
         String detail = message == null || message.isBlank() ? ApiErrors.titleFor(code) : message.strip();
         Problem p = new Problem(ApiErrors.slugFor(code), ApiErrors.titleFor(code), code, detail);
         byte[] body;
