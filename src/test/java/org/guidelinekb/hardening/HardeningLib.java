@@ -84,15 +84,22 @@ final class HardeningLib {
         return send(r, Duration.ofSeconds(60));
     }
 
+    /** The last answer received (by any thread), named when a request gets no answer: often the cause. */
+    private static final java.util.concurrent.atomic.AtomicReference<Reply> LAST = new java.util.concurrent.atomic.AtomicReference<>();
+
     static Reply send(Request r, Duration timeout) {
         long t0 = System.nanoTime();
         try {
             HttpResponse<String> res = CLIENT.send(r.build(timeout), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Reply(r, res.statusCode(), res.headers().firstValue("Content-Type").orElse(""), res.body(), System.nanoTime() - t0,
+            Reply reply = new Reply(r, res.statusCode(), res.headers().firstValue("Content-Type").orElse(""), res.body(), System.nanoTime() - t0,
                     res.headers());
+            LAST.set(reply);
+            return reply;
         } catch (IOException e) {
             // e.g. "header parser received no bytes": the server closed the keep-alive connection without answering
-            throw new UncheckedIOException("no answer (" + e + ") to\n" + r, e);
+            Reply before = LAST.get();
+            throw new UncheckedIOException("no answer (" + e + ") to\n" + r + (before == null ? "" : "\n\nthe answer before it:\n" + before
+                    + "\n  Connection: " + before.header("Connection")), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
