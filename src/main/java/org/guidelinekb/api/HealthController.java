@@ -12,10 +12,27 @@ import io.javalin.http.Context;
 
 /** {@code GET /api/health}: status, store kind and location, triple and graph counts, server version. */
 public final class HealthController {
+    /** Counting every triple costs time proportional to the store: counts are recomputed at most this often. */
+    static final long STATS_MAX_AGE_NANOS = 2_000_000_000L;
+
     private final KnowledgeStore store;
+    private volatile Counted counted = new Counted(null, 0);
+
+    private record Counted(StoreStats stats, long atNanos) {}
 
     public HealthController(KnowledgeStore store) {
         this.store = store;
+    }
+
+    /** The store's counts, at most {@link #STATS_MAX_AGE_NANOS} old, so health checks stay cheap under load. */
+    private StoreStats stats() {
+        Counted c = counted;
+        long now = System.nanoTime();
+        if (c.stats() == null || now - c.atNanos() > STATS_MAX_AGE_NANOS) {
+            c = new Counted(store.read(r -> r.stats()), now);
+            counted = c;
+        }
+        return c.stats();
     }
 
     public void routes(RoutesConfig r) {
@@ -43,7 +60,7 @@ public final class HealthController {
         s.put("location", store.info().location());
         s.put("reachable", up);
         if (up) {
-            StoreStats stats = store.read(r -> r.stats());
+            StoreStats stats = stats();
             s.put("triples", stats.triples());
             s.put("graphs", stats.graphs());
         }

@@ -30,6 +30,8 @@ public final class ProblemErrorHandler extends ErrorHandler {
         @Override
         protected boolean generateAcceptableResponse(Request request, Response response, Callback callback, String contentType,
                                                      List<Charset> charsets, int code, String message, Throwable cause) {
+            // Jetty closes the connection after a request it could not parse: say so, so clients do not reuse it
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
             return writeProblem(request, response, callback, code, message);
         }
     }

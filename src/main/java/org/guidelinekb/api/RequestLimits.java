@@ -35,12 +35,25 @@ public final class RequestLimits {
         boolean isJson = type.startsWith("application/json") || type.matches("application/[a-z.+-]*\\+json.*");
         long length = ctx.contentLength();
         long limit = isJson || jsonRoute ? maxJsonBytes : maxUploadBytes;
-        if (length > limit) throw tooLarge(limit);
+        if (length > limit) {
+            // read (and drop) a moderately oversized body first, so the client is not still sending when the answer
+            // comes and the connection closes: it then reliably sees the 413
+            if (length <= 4 * limit) drain(ctx);
+            throw tooLarge(limit);
+        }
         if (jsonRoute && !isJson) {
             throw new io.javalin.http.HttpResponseException(415,
                     "send the body as application/json (got " + (type.isEmpty() ? "no content type" : type) + ")");
         }
         if (length < 0 && ctx.bodyAsBytes().length > limit) throw tooLarge(limit); // chunked: count what came
+    }
+
+    private static void drain(Context ctx) {
+        try (var in = ctx.req().getInputStream()) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+        } catch (java.io.IOException e) {
+            // the client went away; nothing to answer
+        }
     }
 
     /**

@@ -124,6 +124,10 @@ public final class ContentLoader {
     /** Plans the replacement of a version's catalog entry by {@code entry} (empty entry = remove the version). */
     public void replaceCatalogEntry(StoreReader reader, Node version, Graph entry, ChangeSet.Builder changes) {
         Graph old = reader.construct(queries.get("internal/catalog-entry-stored"), Map.of("version", version));
+        if (entry.isEmpty()) {
+            // the version goes away: so do its guideline and sections when nothing else in the catalog needs them
+            reader.construct(queries.get("internal/catalog-orphans"), Map.of("version", version)).find().forEachRemaining(old::add);
+        }
         old.find().forEachRemaining(t -> changes.delete(Quad.create(GKB.catalogGraph, t)));
         changes.addAll(GKB.catalogGraph, entry);
     }

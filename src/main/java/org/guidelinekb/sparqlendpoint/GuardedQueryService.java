@@ -1,5 +1,9 @@
 package org.guidelinekb.sparqlendpoint;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+
 import org.apache.jena.fuseki.servlets.HttpAction;
 import org.apache.jena.fuseki.servlets.SPARQL_QueryDataset;
 import org.apache.jena.query.ARQ;
@@ -16,6 +20,8 @@ public final class GuardedQueryService extends SPARQL_QueryDataset {
     public static final String CAP_HEADER = "GKB-Result-Cap";
     private final QueryWatchdog watchdog;
     private final long maxRows;
+    /** The watchdog entries of the request this thread is serving, cancelled when it is answered. */
+    private final ThreadLocal<List<ScheduledFuture<?>>> watched = ThreadLocal.withInitial(ArrayList::new);
 
     public GuardedQueryService(QueryWatchdog watchdog, long maxRows) {
         this.watchdog = watchdog;
@@ -35,7 +41,18 @@ public final class GuardedQueryService extends SPARQL_QueryDataset {
     protected QueryExec createQueryExec(HttpAction action, Query query, DatasetGraph dataset) {
         action.getContext().set(ARQ.queryTimeout, Long.toString(watchdog.timeoutMillis()));
         QueryExec exec = super.createQueryExec(action, query, dataset);
-        watchdog.watch(exec);
+        watched.get().add(watchdog.watch(exec));
         return exec;
+    }
+
+    @Override
+    protected void execute(String queryString, HttpAction action) {
+        try {
+            super.execute(queryString, action);
+        } finally {
+            List<ScheduledFuture<?>> mine = watched.get();
+            mine.forEach(f -> f.cancel(false));
+            mine.clear();
+        }
     }
 }

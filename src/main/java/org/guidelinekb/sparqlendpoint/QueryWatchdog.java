@@ -1,7 +1,7 @@
 package org.guidelinekb.sparqlendpoint;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.jena.sparql.exec.QueryExec;
@@ -12,25 +12,26 @@ import org.apache.jena.sparql.exec.QueryExec;
  * thread for the whole server; aborting an execution that already finished does nothing.
  */
 public final class QueryWatchdog implements AutoCloseable {
-    private final ScheduledExecutorService timer;
+    private final ScheduledThreadPoolExecutor timer;
     private final long timeoutMillis;
 
     public QueryWatchdog(long timeoutMillis) {
         this.timeoutMillis = timeoutMillis;
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        this.timer = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "gkb-query-watchdog");
             t.setDaemon(true);
             return t;
         });
+        timer.setRemoveOnCancelPolicy(true); // a finished query's abort is dropped at once, not kept until its deadline
     }
 
     public long timeoutMillis() {
         return timeoutMillis;
     }
 
-    /** Aborts {@code exec} once the timeout has passed. */
-    public void watch(QueryExec exec) {
-        timer.schedule(exec::abort, timeoutMillis, TimeUnit.MILLISECONDS);
+    /** Aborts {@code exec} once the timeout has passed; cancel the returned future when the query has finished. */
+    public ScheduledFuture<?> watch(QueryExec exec) {
+        return timer.schedule(exec::abort, timeoutMillis, TimeUnit.MILLISECONDS);
     }
 
     @Override
