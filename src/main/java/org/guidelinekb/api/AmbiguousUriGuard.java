@@ -31,6 +31,8 @@ public final class AmbiguousUriGuard extends Handler.Wrapper {
             response.setStatus(400);
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.CONTENT_TYPE);
             response.getHeaders().put("X-Content-Type-Options", "nosniff");
+            // the request's body is not read, so the connection cannot carry another request: say so
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
             response.write(true, ByteBuffer.wrap(body), callback);
             return true;
         }
