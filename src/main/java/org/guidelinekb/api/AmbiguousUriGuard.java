@@ -3,6 +3,7 @@ package org.guidelinekb.api;
 import java.nio.ByteBuffer;
 
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -15,6 +16,7 @@ import org.eclipse.jetty.util.Callback;
  * an empty 400 of its own; no resource of this server is ever named that way.
  */
 public final class AmbiguousUriGuard extends Handler.Wrapper {
+    private static final long MAX_DRAINED = 16L << 20;
 
     public AmbiguousUriGuard(Handler handler) {
         super(handler);
@@ -31,7 +33,16 @@ public final class AmbiguousUriGuard extends Handler.Wrapper {
             response.setStatus(400);
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.CONTENT_TYPE);
             response.getHeaders().put("X-Content-Type-Options", "nosniff");
-            // the request's body is not read, so the connection cannot carry another request: say so
+            // read (and drop) a body of reasonable size first, so the client is not still sending when the answer
+            // comes; the connection is then closed anyway, and the answer says so
+            long length = request.getLength();
+            if (length > 0 && length <= MAX_DRAINED) {
+                try (var in = Content.Source.asInputStream(request)) {
+                    in.transferTo(java.io.OutputStream.nullOutputStream());
+                } catch (java.io.IOException e) {
+                    // the client went away
+                }
+            }
             response.getHeaders().put(HttpHeader.CONNECTION, "close");
             response.write(true, ByteBuffer.wrap(body), callback);
             return true;
