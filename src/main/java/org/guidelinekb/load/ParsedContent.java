@@ -2,6 +2,7 @@ package org.guidelinekb.load;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.riot.lang.LangJSONLD11;
+import org.apache.jena.riot.system.ErrorHandlerFactory;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.RDFParser;
@@ -53,6 +54,7 @@ public record ParsedContent(ContentFile file, Graph graph, Node root, Node rootT
         try {
             RDFParser.source(new java.io.ByteArrayInputStream(file.bytes())).lang(file.lang())
                     .set(LangJSONLD11.JSONLD_OPTIONS, noRemoteDocuments())
+                    .errorHandler(ErrorHandlerFactory.errorHandlerNoLogging) // a client's syntax error is answered, not logged
                     .base("https://w3id.org/gkb/id/").parse(new StreamRDFBase() {
                         @Override public void triple(Triple t) { g.add(t); }
                         @Override public void quad(Quad q) { g.add(q.asTriple()); }

@@ -84,12 +84,21 @@ final class BrowserLib {
     /** Waits until the element's text contains {@code text}, and gives the element. */
     static WebElement waitForText(WebDriver driver, By by, String text) {
         return new WebDriverWait(driver, WAIT)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class) // the page re-renders while loading
                 .withMessage(() -> "waiting for '" + text + "' in " + by + " on " + driver.getCurrentUrl() + "; it shows: "
-                        + driver.findElements(by).stream().map(WebElement::getText).toList())
+                        + shown(driver, by))
                 .until(d -> {
                     List<WebElement> found = d.findElements(by);
                     return !found.isEmpty() && found.get(0).getText().contains(text) ? found.get(0) : null;
                 });
+    }
+
+    private static List<String> shown(WebDriver driver, By by) {
+        try {
+            return driver.findElements(by).stream().map(WebElement::getText).toList();
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return List.of("(re-rendered while reading)");
+        }
     }
 
     /** The folder for screenshots: {@code screenshots/} in the build folder (the parent of test-classes). */
