@@ -175,7 +175,7 @@ class TestCrashSafety {
 
     private GkbProcess serve(Path data) {
         GkbProcess p = GkbProcess.start("serve", "--port", "0", "--host", "127.0.0.1", "--data", data.toString(), "--token-file", tokens.toString());
-        if (!p.awaitStderr("serving", 180)) {
+        if (!p.awaitStderr("/ in ", 180)) { // the end of "serving ... on http://localhost:PORT/ in N ms": the port is there
             String err = p.stderr();
             p.close();
             throw new AssertionError("the server did not start over " + data + ":\n" + err);
