@@ -26,6 +26,7 @@ import org.guidelinekb.api.ProblemErrorHandler;
 import org.guidelinekb.api.RequestLimits;
 import org.guidelinekb.api.SecurityHeadersFilter;
 import org.guidelinekb.api.RemoteSparqlController;
+import org.guidelinekb.sparqlendpoint.ResultCap;
 import org.guidelinekb.api.OpenApiController;
 import org.guidelinekb.api.QueryController;
 import org.guidelinekb.api.ResourceController;
@@ -61,6 +62,8 @@ public final class App implements AutoCloseable {
     private final FusekiServer server;
     private final QueryWatchdog watchdog;
     private final QueryService namedQueries;
+    /** The workers of the public SPARQL endpoint when it forwards to a remote store (threads start on demand). */
+    private final org.guidelinekb.queries.Watchdog forwardedQueries = new org.guidelinekb.queries.Watchdog(16);
     private boolean closed;
     private java.util.function.Supplier<java.util.List<RouteTable.Route>> routeTable;
 
@@ -121,8 +124,11 @@ public final class App implements AutoCloseable {
         new CdsHooksController(new CdsHooks(kb.reasoner(), kb.store(), kb.queries(), java.time.Clock.systemUTC()),
                 new CdsJwtVerifier(config.cdsJwt(), java.time.Clock.systemUTC())).routes(cfg.routes);
         if (kb.store().localDataset().isEmpty()) {
-            new RemoteSparqlController(kb.store(), DATASET).routes(cfg.routes);
-            new RemoteSparqlController(kb.store(), FusekiUiController.UI_PATH + DATASET).routes(cfg.routes);
+            java.time.Duration timeout = java.time.Duration.ofSeconds(config.queryTimeoutSeconds());
+            ResultCap cap = new ResultCap(config.maxResultRows());
+            for (String path : java.util.List.of(DATASET, FusekiUiController.UI_PATH + DATASET)) {
+                new RemoteSparqlController(kb.store(), path, forwardedQueries, timeout, cap).routes(cfg.routes);
+            }
         }
         new FusekiUiController(DATASET).routes(cfg.routes);
         new QueryController(namedQueries).routes(cfg.routes);
@@ -188,6 +194,7 @@ public final class App implements AutoCloseable {
         try {
             if (server != null) server.stop();
             watchdog.close();
+            forwardedQueries.close();
             namedQueries.close();
         } finally {
             kb.close();

@@ -59,6 +59,10 @@ public final class KnowledgeBase implements AutoCloseable {
             if (config.storeUrl() != null) {
                 // other replicas write to the same store: follow their changes
                 kb.watcher = new StampWatcher(store, queries, config.refreshMillis(), kb::contentChanged);
+                if (!store.read(r -> r.stats()).defaultGraphIsUnion()) {
+                    progress.accept("warning: the store's default graph is not the union of its named graphs, so public SPARQL "
+                            + "queries without GRAPH see nothing (Fuseki: --set tdb:unionDefaultGraph=true; README, \"Deployment\")");
+                }
             }
             return kb;
         } catch (RuntimeException e) {

@@ -20,7 +20,8 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 /**
  * Fuseki writes its own error bodies as {@code text/plain} (a SPARQL syntax error, a refused update). On the
  * dataset's paths this filter catches an error status before its body is written and answers the same status and
- * message as {@code application/problem+json}, like every other error of the server.
+ * message as {@code application/problem+json}, like every other error of the server. An error that already is a
+ * problem (written by our own routes on these paths, e.g. the remote store's endpoint) passes through as written.
  */
 public final class FusekiProblemFilter implements Filter {
 
@@ -32,7 +33,14 @@ public final class FusekiProblemFilter implements Filter {
         }
         Capture capture = new Capture(response);
         chain.doFilter(request, capture);
-        if (capture.status >= 400) {
+        if (capture.status >= 400 && capture.isProblem()) {
+            // already a problem (our own routes on these paths: the remote store's SPARQL endpoint): as it was written
+            byte[] body = capture.buffer.toByteArray();
+            response.setStatus(capture.status);
+            response.setContentType(capture.type);
+            response.setContentLength(body.length);
+            response.getOutputStream().write(body);
+        } else if (capture.status >= 400) {
             String detail = capture.buffer.toString(StandardCharsets.UTF_8).strip();
             if (detail.isEmpty()) detail = capture.message == null ? ApiErrors.titleFor(capture.status) : capture.message;
             Problem p = new Problem(ApiErrors.slugFor(capture.status), ApiErrors.titleFor(capture.status), capture.status, detail);
@@ -49,6 +57,8 @@ public final class FusekiProblemFilter implements Filter {
     private static final class Capture extends HttpServletResponseWrapper {
         int status = 200;
         String message;
+        /** The content type last set (an error's is held back with its body). */
+        String type;
         final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
 
         Capture(HttpServletResponse response) {
@@ -70,7 +80,12 @@ public final class FusekiProblemFilter implements Filter {
         }
 
         @Override public void setContentType(String type) {
+            this.type = type;
             if (status < 400) super.setContentType(type);
+        }
+
+        boolean isProblem() {
+            return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith(Problem.CONTENT_TYPE);
         }
 
         @Override public void setContentLength(int len) {

@@ -63,6 +63,11 @@ public final class HealthController {
             StoreStats stats = stats();
             s.put("triples", stats.triples());
             s.put("graphs", stats.graphs());
+            s.put("defaultGraphIsUnion", stats.defaultGraphIsUnion());
+            if (!stats.defaultGraphIsUnion()) {
+                s.put("warning", "the store's default graph is not the union of its named graphs: public SPARQL queries without GRAPH "
+                        + "see nothing (Fuseki: start it with --set tdb:unionDefaultGraph=true; README, \"Deployment\")");
+            }
         }
         body.put("store", s);
         ctx.status(up ? 200 : 503).json(body);

@@ -1,8 +1,10 @@
 package org.guidelinekb.api;
 
 import java.io.ByteArrayOutputStream;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.NodeFactory;
@@ -14,6 +16,8 @@ import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.resultset.ResultSetLang;
 import org.apache.jena.sparql.resultset.ResultsWriter;
 import org.guidelinekb.error.InvalidInputException;
+import org.guidelinekb.queries.Watchdog;
+import org.guidelinekb.sparqlendpoint.ResultCap;
 import org.guidelinekb.store.KnowledgeStore;
 
 import io.javalin.config.RoutesConfig;
@@ -21,8 +25,10 @@ import io.javalin.http.Context;
 
 /**
  * The public SPARQL endpoint when the store is remote: {@code /kb/sparql} and {@code /kb/query} forward queries to
- * the store (with the server's timeout, through the store interface) and {@code /kb/get} reads a graph. Read-only,
- * like the embedded endpoint: an update is refused with 400.
+ * the store through the store interface, with the embedded endpoint's limits: the same {@link ResultCap}, and the
+ * query timeout enforced three times (sent to the store so that it stops the query itself, the client's wait, and
+ * the {@link Watchdog} that answers at the deadline whatever the store does). {@code /kb/get} reads a graph.
+ * Read-only, like the embedded endpoint: an update is refused with 400.
  */
 public final class RemoteSparqlController {
     private static final List<String> RESULT_TYPES = List.of("application/sparql-results+json", "application/sparql-results+xml",
@@ -31,10 +37,16 @@ public final class RemoteSparqlController {
             "application/rdf+xml");
     private final KnowledgeStore store;
     private final String dataset;
+    private final Watchdog watchdog;
+    private final Duration timeout;
+    private final ResultCap cap;
 
-    public RemoteSparqlController(KnowledgeStore store, String dataset) {
+    public RemoteSparqlController(KnowledgeStore store, String dataset, Watchdog watchdog, Duration timeout, ResultCap cap) {
         this.store = store;
         this.dataset = dataset;
+        this.watchdog = watchdog;
+        this.timeout = timeout;
+        this.cap = cap;
     }
 
     public void routes(RoutesConfig r) {
@@ -50,6 +62,10 @@ public final class RemoteSparqlController {
             throw new InvalidInputException("this endpoint is read-only: SPARQL Update is not served");
         }
         String text = ctx.queryParam("query");
+        if (text == null && "GET".equals(ctx.method().name()) && ctx.queryParam("graph") != null) {
+            graph(ctx); // the dataset URL dispatches like Fuseki's: a GET naming a graph is a Graph Store Protocol read
+            return;
+        }
         if (text == null && "POST".equals(ctx.method().name())) {
             String ct = ctx.contentType() == null ? "" : ctx.contentType();
             text = ct.startsWith("application/sparql-query") ? ctx.body() : ctx.formParam("query");
@@ -64,19 +80,21 @@ public final class RemoteSparqlController {
         String accept = ctx.header("Accept");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         String type;
+        AtomicReference<Runnable> abort = new AtomicReference<>();
         if (query.isSelectType() || query.isAskType()) {
             type = negotiate(accept, RESULT_TYPES);
             Lang lang = resultLang(type);
             if (query.isAskType()) {
-                boolean b = store.read(rd -> rd.ask(query, Map.of()));
+                boolean b = watchdog.run("the SPARQL query", timeout, abort, () -> store.read(rd -> rd.ask(query, Map.of())));
                 ResultsWriter.create().lang(lang).build().write(out, b);
             } else {
-                var rows = store.read(rd -> rd.select(query, Map.of()));
+                if (cap.apply(query)) ctx.header(ResultCap.HEADER, Long.toString(cap.maxRows()));
+                var rows = watchdog.run("the SPARQL query", timeout, abort, () -> store.read(rd -> rd.select(query, Map.of(), timeout, abort::set)));
                 ResultsWriter.create().lang(lang).build().write(out, rows);
             }
         } else {
             type = negotiate(accept, RDF_TYPES);
-            Graph g = store.read(rd -> rd.construct(query, Map.of()));
+            Graph g = watchdog.run("the SPARQL query", timeout, abort, () -> store.read(rd -> rd.construct(query, Map.of())));
             RDFDataMgr.write(out, g, rdfLang(type));
         }
         ctx.contentType(type.equals("application/json") ? "application/sparql-results+json" : type).result(out.toByteArray());

@@ -12,29 +12,23 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.exec.QueryExec;
 
 /**
- * Fuseki's query operation for the public endpoint, with the server's limits: a result-row cap (a SELECT without
- * a LIMIT, or with a larger one, is limited to the cap and the response says so in the {@code GKB-Result-Cap}
- * header) and a timeout enforced twice — ARQ's context timeout and our own {@link QueryWatchdog}.
+ * Fuseki's query operation for the public endpoint, with the server's limits: the {@link ResultCap} and a timeout enforced twice — ARQ's context timeout and our own {@link QueryWatchdog}.
  */
 public final class GuardedQueryService extends SPARQL_QueryDataset {
-    public static final String CAP_HEADER = "GKB-Result-Cap";
     private final QueryWatchdog watchdog;
-    private final long maxRows;
+    private final ResultCap cap;
     /** The watchdog entries of the request this thread is serving, cancelled when it is answered. */
     private final ThreadLocal<List<ScheduledFuture<?>>> watched = ThreadLocal.withInitial(ArrayList::new);
 
     public GuardedQueryService(QueryWatchdog watchdog, long maxRows) {
         this.watchdog = watchdog;
-        this.maxRows = maxRows;
+        this.cap = new ResultCap(maxRows);
     }
 
     @Override
     protected void validateQuery(HttpAction action, Query query) {
         super.validateQuery(action, query);
-        if (query.isSelectType() && (!query.hasLimit() || query.getLimit() > maxRows)) {
-            query.setLimit(maxRows);
-            action.setResponseHeader(CAP_HEADER, Long.toString(maxRows));
-        }
+        if (cap.apply(query)) action.setResponseHeader(ResultCap.HEADER, Long.toString(cap.maxRows()));
     }
 
     @Override

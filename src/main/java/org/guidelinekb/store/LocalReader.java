@@ -60,6 +60,6 @@ final class LocalReader extends ExecReader {
             graphs++;
             triples += dsg.getGraph(g).size();
         }
-        return new StoreStats(triples, graphs);
+        return new StoreStats(triples, graphs, true); // the embedded dataset's default graph is the union (Tdb2Store)
     }
 }

@@ -9,6 +9,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.QueryExecBuilder;
 import org.apache.jena.sparql.exec.http.QueryExecHTTP;
+import org.apache.jena.sparql.exec.http.QueryExecHTTPBuilder;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.guidelinekb.sparql.QueryLibrary;
 
@@ -24,9 +25,18 @@ final class RemoteReader extends ExecReader {
         this.timeoutMillis = timeoutMillis;
     }
 
+    /** The query timeout goes to the store too (so that it stops the query itself) and bounds the wait for its answer. */
     @Override
     protected QueryExecBuilder exec() {
-        return QueryExecHTTP.service(endpoints.query()).httpHeaders(endpoints.headers()).timeout(timeoutMillis, TimeUnit.MILLISECONDS);
+        QueryExecHTTPBuilder b = QueryExecHTTP.service(endpoints.query()).httpHeaders(endpoints.headers())
+                .timeout(timeoutMillis, TimeUnit.MILLISECONDS);
+        if (endpoints.timeoutParam() != null) b.param(endpoints.timeoutParam(), seconds(timeoutMillis));
+        return b;
+    }
+
+    /** Seconds, as a decimal when not whole (Fuseki accepts "1.5"). */
+    static String seconds(long millis) {
+        return millis % 1000 == 0 ? Long.toString(millis / 1000) : java.math.BigDecimal.valueOf(millis, 3).stripTrailingZeros().toPlainString();
     }
 
     @Override
@@ -53,9 +63,10 @@ final class RemoteReader extends ExecReader {
     @Override
     public StoreStats stats() {
         var rows = select(queries.get("internal/store-stats"), Map.of());
-        if (!rows.hasNext()) return new StoreStats(0, 0);
+        boolean defaultGraph = ask(queries.get("internal/default-graph-has-content"), Map.of());
+        if (!rows.hasNext()) return new StoreStats(0, 0, defaultGraph);
         Binding b = rows.next();
-        return new StoreStats(num(b.get("triples")), num(b.get("graphs")));
+        return new StoreStats(num(b.get("triples")), num(b.get("graphs")), defaultGraph);
     }
 
     private static long num(Node n) {

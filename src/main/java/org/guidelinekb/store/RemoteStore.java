@@ -8,11 +8,14 @@ import java.util.function.Function;
 
 import org.apache.jena.atlas.web.HttpException;
 import org.apache.jena.graph.Node;
+import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.query.QueryException;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
 import org.apache.jena.sparql.exec.http.UpdateExecHTTP;
 import org.apache.jena.update.UpdateRequest;
 import org.guidelinekb.error.ConflictException;
+import org.guidelinekb.error.QueryTimeoutException;
 import org.guidelinekb.error.StoreUnavailableException;
 import org.guidelinekb.sparql.QueryLibrary;
 import org.guidelinekb.vocab.GKB;
@@ -48,6 +51,10 @@ public final class RemoteStore implements KnowledgeStore {
         try {
             return work.apply(reader());
         } catch (HttpException | QueryException e) {
+            if (timedOut(e)) {
+                throw new QueryTimeoutException("the query ran longer than the limit of " + seconds(timeoutMillis)
+                        + " s and the remote store stopped it (or its answer did not come in time); narrow it, or ask the operator to raise --query-timeout");
+            }
             throw unavailable(e);
         }
     }
@@ -77,6 +84,26 @@ public final class RemoteStore implements KnowledgeStore {
     private void send(UpdateRequest req) {
         UpdateExecHTTP.service(endpoints.update()).httpHeaders(endpoints.headers()).update(req)
                 .timeout(Math.max(timeoutMillis, 60_000), TimeUnit.MILLISECONDS).execute();
+    }
+
+    /**
+     * The store stopped the query at the timeout it was sent (Fuseki: 503 "Query timed out"), or its answer did not
+     * start in time: the query's fault, not the store's (which is reachable).
+     */
+    static boolean timedOut(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.http.HttpTimeoutException) return true;
+            if (t instanceof QueryCancelledException) return true;
+        }
+        if (e instanceof QueryExceptionHTTP http && http.getStatusCode() == 503) {
+            String text = (http.getMessage() + " " + http.getResponse()).toLowerCase(java.util.Locale.ROOT);
+            return text.contains("timed out") || text.contains("timeout");
+        }
+        return false;
+    }
+
+    private static String seconds(long millis) {
+        return RemoteReader.seconds(millis);
     }
 
     private StoreUnavailableException unavailable(RuntimeException e) {

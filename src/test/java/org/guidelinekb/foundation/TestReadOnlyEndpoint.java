@@ -7,7 +7,8 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 
 import org.guidelinekb.testing.Http;
-import org.guidelinekb.testing.TestServer;
+import org.guidelinekb.AppConfig;
+import org.guidelinekb.testing.ServerUnderTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,13 +16,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** The public side is read-only: every way to update is refused with 4xx and changes nothing. */
 class TestReadOnlyEndpoint {
-    static TestServer server;
+    static ServerUnderTest server;
     static Http http;
     static final String INSERT = "INSERT DATA { GRAPH <urn:x:g> { <urn:x:s> <urn:x:p> <urn:x:o> } }";
     static final String COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }";
 
     @BeforeAll static void start() {
-        server = TestServer.start();
+        server = ServerUnderTest.start(AppConfig.forTests());
         http = server.http();
     }
 

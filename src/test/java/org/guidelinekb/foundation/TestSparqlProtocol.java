@@ -15,7 +15,8 @@ import org.apache.jena.rdfconnection.RDFConnection;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.guidelinekb.testing.Http;
-import org.guidelinekb.testing.TestServer;
+import org.guidelinekb.AppConfig;
+import org.guidelinekb.testing.ServerUnderTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Test;
 
 /** The SPARQL 1.1 protocol on the shared port: every result format, GET and POST, Jena as a remote client. */
 class TestSparqlProtocol {
-    static TestServer server;
+    static ServerUnderTest server;
     static Http http;
 
     static final String JSON = "application/sparql-results+json";
@@ -32,7 +33,7 @@ class TestSparqlProtocol {
     static final String CONSTRUCT = "CONSTRUCT { ?v ?p ?o } WHERE { GRAPH <https://w3id.org/gkb/graph/catalog> { ?v ?p ?o } }";
 
     @BeforeAll static void start() {
-        server = TestServer.start();
+        server = ServerUnderTest.start(AppConfig.forTests());
         http = server.http();
     }
 

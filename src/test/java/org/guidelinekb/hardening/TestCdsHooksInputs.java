@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.guidelinekb.App;
 import org.guidelinekb.AppConfig;
+import org.guidelinekb.testing.ServerUnderTest;
 import org.guidelinekb.hardening.HardeningLib.Reply;
 import org.guidelinekb.hardening.HardeningLib.Request;
 import org.guidelinekb.hardening.JsonGen.Obj;
@@ -43,7 +43,7 @@ class TestCdsHooksInputs {
     private static final Path SCENARIOS = Path.of("src/test/resources/cds/scenarios");
     private static final String LOOPBACK_FHIR = "http://127.0.0.1:9/fhir";
 
-    private static App app;
+    private static ServerUnderTest server;
     private static String base;
     private static String storeBefore;
     private static List<Object> seeds;
@@ -51,8 +51,8 @@ class TestCdsHooksInputs {
 
     @BeforeContainer
     static void start() throws IOException {
-        app = App.start(AppConfig.forTests());
-        base = app.baseUrl();
+        server = ServerUnderTest.start(AppConfig.forTests());
+        base = server.baseUrl();
         services = new ArrayList<>();
         HardeningLib.JSON.readTree(HardeningLib.send(Request.get(base + "/cds-services")).body()).path("services")
                 .forEach(s -> services.add(s.path("id").asText()));
@@ -65,12 +65,12 @@ class TestCdsHooksInputs {
             }
         }
         if (seeds.isEmpty()) throw new IllegalStateException("no scenario requests under " + SCENARIOS);
-        storeBefore = StoreFingerprint.exact(app.kb().store().localDataset().orElseThrow());
+        storeBefore = StoreFingerprint.exact(server.storeContent());
     }
 
     @AfterContainer
     static void stop() {
-        if (app != null) app.close();
+        if (server != null) server.close();
     }
 
     @Property(tries = 10_000, edgeCases = EdgeCasesMode.NONE) // the generators name their edge cases; jqwik's combined ones cost more than the requests
@@ -83,7 +83,7 @@ class TestCdsHooksInputs {
     @AfterProperty
     void the_server_is_alive_and_the_store_unchanged() {
         assertHealthy(base);
-        String now = StoreFingerprint.exact(app.kb().store().localDataset().orElseThrow());
+        String now = StoreFingerprint.exact(server.storeContent());
         if (!now.equals(storeBefore)) throw new AssertionError("a CDS call changed the store: " + storeBefore + " -> " + now);
     }
 

@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.guidelinekb.App;
 import org.guidelinekb.AppConfig;
+import org.guidelinekb.testing.ServerUnderTest;
 import org.guidelinekb.hardening.HardeningLib.Reply;
 import org.guidelinekb.hardening.HardeningLib.Request;
 import org.guidelinekb.hardening.JsonGen.Obj;
@@ -36,7 +36,7 @@ import net.jqwik.api.statistics.Statistics;
  * never a 5xx, every error problem+json, the server healthy and the store exactly as before.
  */
 class TestEvaluateInputs {
-    private static App app;
+    private static ServerUnderTest server;
     private static String base;
     private static String storeBefore;
     /** The case attributes as the server describes them ({@code GET /api/case-attributes}). */
@@ -44,17 +44,17 @@ class TestEvaluateInputs {
 
     @BeforeContainer
     static void start() throws Exception {
-        app = App.start(AppConfig.forTests());
-        base = app.baseUrl();
+        server = ServerUnderTest.start(AppConfig.forTests());
+        base = server.baseUrl();
         attributes = new ArrayList<>();
         HardeningLib.JSON.readTree(HardeningLib.send(Request.get(base + "/api/case-attributes")).body()).forEach(attributes::add);
         if (attributes.isEmpty()) throw new IllegalStateException("the server lists no case attributes");
-        storeBefore = StoreFingerprint.exact(app.kb().store().localDataset().orElseThrow());
+        storeBefore = StoreFingerprint.exact(server.storeContent());
     }
 
     @AfterContainer
     static void stop() {
-        if (app != null) app.close();
+        if (server != null) server.close();
     }
 
     @Property(tries = 10_000, edgeCases = EdgeCasesMode.NONE) // the generators name their edge cases; jqwik's combined ones cost more than the requests
@@ -67,7 +67,7 @@ class TestEvaluateInputs {
     @AfterProperty
     void the_server_is_alive_and_the_store_unchanged() {
         assertHealthy(base);
-        String now = StoreFingerprint.exact(app.kb().store().localDataset().orElseThrow());
+        String now = StoreFingerprint.exact(server.storeContent());
         if (!now.equals(storeBefore)) throw new AssertionError("evaluating changed the store: " + storeBefore + " -> " + now);
     }
 

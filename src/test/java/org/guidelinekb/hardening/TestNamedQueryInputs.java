@@ -10,8 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.guidelinekb.App;
 import org.guidelinekb.AppConfig;
+import org.guidelinekb.testing.ServerUnderTest;
 import org.guidelinekb.hardening.HardeningLib.Reply;
 import org.guidelinekb.hardening.HardeningLib.Request;
 import org.guidelinekb.hardening.JsonGen.Obj;
@@ -40,7 +40,7 @@ import net.jqwik.api.statistics.Statistics;
  * exactly as before (a bound parameter can never become query text, so no injection can write).
  */
 class TestNamedQueryInputs {
-    private static App app;
+    private static ServerUnderTest server;
     private static String base;
     private static String storeBefore;
     /** Each query's name and its parameters' descriptions. */
@@ -48,8 +48,8 @@ class TestNamedQueryInputs {
 
     @BeforeContainer
     static void start() throws Exception {
-        app = App.start(AppConfig.forTests());
-        base = app.baseUrl();
+        server = ServerUnderTest.start(AppConfig.forTests());
+        base = server.baseUrl();
         queries = new LinkedHashMap<>();
         for (JsonNode q : HardeningLib.JSON.readTree(HardeningLib.send(Request.get(base + "/api/queries")).body())) {
             List<JsonNode> ps = new ArrayList<>();
@@ -57,12 +57,12 @@ class TestNamedQueryInputs {
             queries.put(q.path("name").asText(), ps);
         }
         if (queries.isEmpty()) throw new IllegalStateException("the server lists no named query");
-        storeBefore = StoreFingerprint.exact(app.kb().store().localDataset().orElseThrow());
+        storeBefore = StoreFingerprint.exact(server.storeContent());
     }
 
     @AfterContainer
     static void stop() {
-        if (app != null) app.close();
+        if (server != null) server.close();
     }
 
     @Property(tries = 10_000, edgeCases = EdgeCasesMode.NONE) // the generators name their edge cases; jqwik's combined ones cost more than the requests
@@ -75,7 +75,7 @@ class TestNamedQueryInputs {
     @AfterProperty
     void the_server_is_alive_and_the_store_unchanged() {
         assertHealthy(base);
-        String now = StoreFingerprint.exact(app.kb().store().localDataset().orElseThrow());
+        String now = StoreFingerprint.exact(server.storeContent());
         if (!now.equals(storeBefore)) throw new AssertionError("a named query changed the store: " + storeBefore + " -> " + now);
     }
 

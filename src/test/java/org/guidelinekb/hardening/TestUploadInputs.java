@@ -18,8 +18,8 @@ import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.RDFWriter;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
-import org.guidelinekb.App;
 import org.guidelinekb.AppConfig;
+import org.guidelinekb.testing.ServerUnderTest;
 import org.guidelinekb.hardening.HardeningLib.Reply;
 import org.guidelinekb.hardening.HardeningLib.Request;
 import org.guidelinekb.hardening.JsonGen.Obj;
@@ -59,9 +59,8 @@ class TestUploadInputs {
     /** Small, so that oversized bodies are cheap to send. */
     private static final long UPLOAD_LIMIT = 64 * 1024;
 
-    private static App app;
+    private static ServerUnderTest server;
     private static String base;
-    private static DatasetGraph dsg;
     private static String storeBefore;
     private static StoreFingerprint contentBefore;
     private static String turtle;
@@ -73,10 +72,9 @@ class TestUploadInputs {
 
     @BeforeContainer
     static void start() throws Exception {
-        app = App.start(AppConfig.forTests().toBuilder().adminToken(HardeningLib.TOKEN).maxUploadBytes(UPLOAD_LIMIT).build());
-        base = app.baseUrl();
-        dsg = app.kb().store().localDataset().orElseThrow();
-        turtle = HardeningLib.read(HardeningLib.RESOURCES.resolve("upload-draft.ttl"));
+        server = ServerUnderTest.start(AppConfig.forTests().toBuilder().adminToken(HardeningLib.TOKEN).maxUploadBytes(UPLOAD_LIMIT).build());
+        base = server.baseUrl();
+                turtle = HardeningLib.read(HardeningLib.RESOURCES.resolve("upload-draft.ttl"));
         Graph g = RDFParser.fromString(turtle, Lang.TURTLE).toGraph();
         DatasetGraph asQuads = DatasetGraphFactory.createGeneral();
         asQuads.addGraph(org.apache.jena.graph.NodeFactory.createURI("https://w3id.org/gkb/id/guideline/hard-gl/version/1"), g);
@@ -92,14 +90,14 @@ class TestUploadInputs {
             exchange.close();
         });
         contexts.start();
-        storeBefore = StoreFingerprint.exact(dsg);
-        contentBefore = StoreFingerprint.of(dsg).withoutProvenance();
+        storeBefore = StoreFingerprint.exact(server.storeContent());
+        contentBefore = StoreFingerprint.of(server.storeContent()).withoutProvenance();
     }
 
     @AfterContainer
     static void stop() {
         if (contexts != null) contexts.stop(0);
-        if (app != null) app.close();
+        if (server != null) server.close();
     }
 
     @Property(tries = 10_000, edgeCases = EdgeCasesMode.NONE) // the generators name their edge cases; jqwik's combined ones cost more than the requests
@@ -120,9 +118,9 @@ class TestUploadInputs {
     @AfterProperty
     void the_server_is_alive_and_no_content_changed() {
         assertHealthy(base);
-        StoreFingerprint now = StoreFingerprint.of(dsg).withoutProvenance();
+        StoreFingerprint now = StoreFingerprint.of(server.storeContent()).withoutProvenance();
         if (!now.equals(contentBefore)) throw new AssertionError("uploads changed content: " + contentBefore.differences(now));
-        if (created.get() == 0 && !StoreFingerprint.exact(dsg).equals(storeBefore)) {
+        if (created.get() == 0 && !StoreFingerprint.exact(server.storeContent()).equals(storeBefore)) {
             throw new AssertionError("no upload succeeded, yet the store changed");
         }
         // a fetched @context is the subject of a_json_ld_upload_does_not_make_the_server_fetch_its_remote_context

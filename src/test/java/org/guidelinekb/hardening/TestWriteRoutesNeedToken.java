@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.guidelinekb.App;
 import org.guidelinekb.AppConfig;
+import org.guidelinekb.testing.ServerUnderTest;
 import org.guidelinekb.api.RouteTable.Route;
 import org.guidelinekb.cds.CdsJwtSettings;
 import org.guidelinekb.hardening.HardeningLib.Reply;
@@ -31,7 +31,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
 /**
- * Every route the server registered ({@link App#routes()}, Javalin's own router) that is not a GET either writes
+ * Every route the server registered ({@link org.guidelinekb.App#routes()}, Javalin's own router) that is not a GET either writes
  * and needs a write token, or is on the read-only list below with its reason. Each writing route refuses a missing
  * token (401, {@code WWW-Authenticate: Bearer}) and a wrong one (403), both problem+json, and the store is the same
  * quad for quad afterwards. A route added later without a token check, or with a reason missing from the list,
@@ -40,7 +40,7 @@ import com.nimbusds.jwt.SignedJWT;
 class TestWriteRoutesNeedToken {
     /**
      * The non-GET routes that change nothing, each with why. Key: "method path" as the router spells them. SPARQL
-     * query POSTs are served by Fuseki, not by this router (see {@link #fuseki_refuses_every_write_with_or_without_a_token}).
+     * query POSTs are served by the embedded Fuseki, not by this router (remote store: {@link #READ_ONLY_REMOTE}; see {@link #fuseki_refuses_every_write_with_or_without_a_token}).
      */
     static final Map<String, String> READ_ONLY = Map.of(
             "post /api/evaluate", "evaluates a case in memory against compiled criteria; reads the store only",
@@ -54,27 +54,52 @@ class TestWriteRoutesNeedToken {
             // Without CDS JWT settings anyone who can reach the server can post feedback (README, "CDS Hooks").
             "post /cds-services/{id}/feedback", "CDS Hooks feedback: written by the CDS client and guarded by its JWT, not a write token");
 
-    private App app;
+    /**
+     * Over a remote store there is no embedded Fuseki: the public SPARQL endpoint is this router's own (forwarding
+     * queries to the store), and its POSTs are queries. An update sent there is refused with 400 for everyone
+     * ({@link #fuseki_refuses_every_write_with_or_without_a_token} runs in both modes).
+     */
+    static final Map<String, String> READ_ONLY_REMOTE = remoteSparqlPosts();
+
+    private static Map<String, String> remoteSparqlPosts() {
+        Map<String, String> m = new java.util.TreeMap<>();
+        for (String dataset : List.of("/kb", "/ui/kb")) {
+            for (String endpoint : List.of("", "/sparql", "/query")) {
+                m.put("post " + dataset + endpoint, "remote store: a SPARQL query forwarded to the store (read-only; an update is refused with 400)");
+            }
+        }
+        return Map.copyOf(m);
+    }
+
+    /** The read-only list for the store kind of this run. */
+    Map<String, String> readOnly() {
+        if (server.kind() == ServerUnderTest.StoreKind.EMBEDDED) return READ_ONLY;
+        Map<String, String> m = new java.util.HashMap<>(READ_ONLY);
+        m.putAll(READ_ONLY_REMOTE);
+        return m;
+    }
+
+    private ServerUnderTest server;
     private String base;
 
     /** A server per test: a write let through by one test must not show up as a failure of another. */
     @BeforeEach void start() {
-        app = App.start(AppConfig.forTests().toBuilder().adminToken(HardeningLib.TOKEN).build());
-        base = app.baseUrl();
+        server = ServerUnderTest.start(AppConfig.forTests().toBuilder().adminToken(HardeningLib.TOKEN).build());
+        base = server.baseUrl();
     }
 
     @AfterEach void stop() {
-        if (app != null) app.close();
+        if (server != null) server.close();
     }
 
     private String exact() {
-        return StoreFingerprint.exact(app.kb().store().localDataset().orElseThrow());
+        return StoreFingerprint.exact(server.storeContent());
     }
 
     /** The routes that must need a token: not GET, not on the read-only list. */
-    static List<Route> writingRoutes(List<Route> routes) {
+    static List<Route> writingRoutes(List<Route> routes, Map<String, String> readOnly) {
         return routes.stream().filter(r -> !r.method().equals("get"))
-                .filter(r -> !READ_ONLY.containsKey(r.method() + " " + r.path())).toList();
+                .filter(r -> !readOnly.containsKey(r.method() + " " + r.path())).toList();
     }
 
     /** A concrete URL: the published current version, so that a write let through would be plainly visible. */
@@ -85,12 +110,12 @@ class TestWriteRoutesNeedToken {
     }
 
     @Test void every_writing_route_refuses_a_missing_token_with_401_and_a_wrong_one_with_403_and_changes_nothing() {
-        List<Route> routes = app.routes();
-        for (String allowed : READ_ONLY.keySet()) {
+        List<Route> routes = server.app().routes();
+        for (String allowed : readOnly().keySet()) {
             assertTrue(routes.stream().anyMatch(r -> allowed.equals(r.method() + " " + r.path())),
                     "the read-only list names a route the server does not have (remove it): " + allowed);
         }
-        List<Route> writing = writingRoutes(routes);
+        List<Route> writing = writingRoutes(routes, readOnly());
         for (String expected : List.of("post /api/guidelines/{g}/versions", "put /api/guidelines/{g}/versions/{v}",
                 "delete /api/guidelines/{g}/versions/{v}", "post /api/guidelines/{g}/versions/{v}/publish",
                 "post /api/guidelines/{g}/versions/{v}/retire")) {
@@ -188,12 +213,12 @@ class TestWriteRoutesNeedToken {
         String secret = "a-shared-secret-of-at-least-32-bytes-0123456789";
         AppConfig cfg = AppConfig.forTests().toBuilder().adminToken(HardeningLib.TOKEN)
                 .cdsJwt(new CdsJwtSettings(issuer, secret, null, true)).build();
-        try (App jwtApp = App.start(cfg)) {
+        try (ServerUnderTest jwtServer = ServerUnderTest.start(cfg)) {
             String service = "gkb-metastatic-breast-cancer";
-            String url = jwtApp.baseUrl() + "/cds-services/" + service + "/feedback";
+            String url = jwtServer.baseUrl() + "/cds-services/" + service + "/feedback";
             String body = "{\"feedback\": [{\"card\": \"" + UUID.randomUUID() + "\", \"outcome\": \"accepted\", \"outcomeTimestamp\": \"2026-11-27T10:15:00Z\"}]}";
-            String before = StoreFingerprint.exact(jwtApp.kb().store().localDataset().orElseThrow());
-            String audience = jwtApp.baseUrl() + "/cds-services/" + service;
+            String before = StoreFingerprint.exact(jwtServer.storeContent());
+            String audience = jwtServer.baseUrl() + "/cds-services/" + service;
             List<String[]> auths = List.of(new String[0], new String[] {"Authorization", BEARER},
                     new String[] {"Authorization", "Bearer " + jwt(issuer, "another-secret-of-at-least-32-bytes-9876543210", audience)},
                     new String[] {"Authorization", "Bearer " + jwt("https://someone-else.example.org", secret, audience)});
@@ -201,7 +226,7 @@ class TestWriteRoutesNeedToken {
                 Reply r = HardeningLib.send(Request.post(url, "application/json", body, auth));
                 assertProblem(r, 401);
             }
-            assertEquals(before, StoreFingerprint.exact(jwtApp.kb().store().localDataset().orElseThrow()), "refused feedback changed the store");
+            assertEquals(before, StoreFingerprint.exact(jwtServer.storeContent()), "refused feedback changed the store");
         }
     }
 

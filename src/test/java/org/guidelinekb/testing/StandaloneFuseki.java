@@ -20,12 +20,19 @@ import java.util.concurrent.TimeUnit;
 public final class StandaloneFuseki implements AutoCloseable {
     private final Path dataDir;
     private final int port;
+    private final boolean unionDefaultGraph;
     private Process process;
     private Path log;
 
+    /** A store set up as the README's deployment section asks (the default graph the union of the named graphs). */
     public StandaloneFuseki(Path dataDir) {
+        this(dataDir, true);
+    }
+
+    public StandaloneFuseki(Path dataDir, boolean unionDefaultGraph) {
         this.dataDir = dataDir;
         this.port = freePort();
+        this.unionDefaultGraph = unionDefaultGraph;
     }
 
     public static int freePort() {
@@ -48,8 +55,10 @@ public final class StandaloneFuseki implements AutoCloseable {
         try {
             Files.createDirectories(dataDir);
             log = Files.createTempFile("fuseki", ".log");
-            List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                    "-jar", jar, "--localhost", "--port", String.valueOf(port), "--update", "--tdb2", "--loc", dataDir.toString(), "/kb");
+            List<String> cmd = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                    "-jar", jar, "--localhost", "--port", String.valueOf(port), "--update", "--tdb2"));
+            if (unionDefaultGraph) cmd.addAll(List.of("--set", "tdb:unionDefaultGraph=true"));
+            cmd.addAll(List.of("--loc", dataDir.toString(), "/kb"));
             // Fuseki keeps its run area (FUSEKI_BASE, default ./run) beside the data, not in the working directory
             Path base = Files.createDirectories(dataDir.resolveSibling(dataDir.getFileName() + "-base"));
             ProcessBuilder pb = new ProcessBuilder(cmd).directory(base.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());

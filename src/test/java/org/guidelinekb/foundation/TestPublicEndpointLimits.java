@@ -1,0 +1,89 @@
+package org.guidelinekb.foundation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.guidelinekb.AppConfig;
+import org.guidelinekb.testing.Http;
+import org.guidelinekb.testing.ServerUnderTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The public endpoint's limits, the same over embedded TDB2 and (build execution {@code hardening-remote-store})
+ * when it forwards to a remote store: the result-row cap with its header, a SELECT within the cap untouched, and a
+ * runaway query cut at the query timeout with a problem answer while the server stays ready.
+ */
+class TestPublicEndpointLimits {
+    static final int CAP = 7;
+    static final int TIMEOUT_SECONDS = 2;
+    /** Watchdog grace, scheduling on 2 busy cores, and a store round trip. */
+    static final long SLACK_MILLIS = 3_000;
+    static final String ALL_TRIPLES = "SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }";
+    static final String JSON = "application/sparql-results+json";
+
+    static ServerUnderTest server;
+    static Http http;
+
+    @BeforeAll static void start() {
+        server = ServerUnderTest.start(AppConfig.forTests().toBuilder().maxResultRows(CAP).queryTimeoutSeconds(TIMEOUT_SECONDS).build());
+        http = server.http();
+    }
+
+    @AfterAll static void stop() {
+        if (server != null) server.close();
+    }
+
+    static int rows(HttpResponse<String> r) {
+        assertEquals(200, r.statusCode(), r.body());
+        return Http.json(r).at("/results/bindings").size();
+    }
+
+    @Test void a_select_past_the_cap_is_cut_to_it_and_says_so() {
+        for (String endpoint : new String[] {"/kb/sparql", "/kb/query"}) {
+            HttpResponse<String> unlimited = http.get(endpoint + "?query=" + Http.enc(ALL_TRIPLES), "Accept", JSON);
+            assertEquals(CAP, rows(unlimited));
+            assertEquals(String.valueOf(CAP), unlimited.headers().firstValue("GKB-Result-Cap").orElse(""), endpoint);
+            HttpResponse<String> large = http.post(endpoint, "application/sparql-query", ALL_TRIPLES + " LIMIT 1000", "Accept", JSON);
+            assertEquals(CAP, rows(large));
+            assertEquals(String.valueOf(CAP), large.headers().firstValue("GKB-Result-Cap").orElse(""), endpoint);
+        }
+    }
+
+    @Test void a_select_within_the_cap_is_answered_whole_without_the_header() {
+        HttpResponse<String> r = http.get("/kb/sparql?query=" + Http.enc(ALL_TRIPLES + " LIMIT 3"), "Accept", JSON);
+        assertEquals(3, rows(r));
+        assertFalse(r.headers().firstValue("GKB-Result-Cap").isPresent());
+        HttpResponse<String> ask = http.get("/kb/sparql?query=" + Http.enc("ASK { GRAPH ?g { ?s ?p ?o } }"), "Accept", JSON);
+        assertTrue(Http.json(ask).get("boolean").asBoolean(), ask.body());
+    }
+
+    @Test void the_default_graph_is_the_union_of_the_named_graphs() {
+        HttpResponse<String> r = http.get("/kb/sparql?query=" + Http.enc("SELECT ?s WHERE { ?s ?p ?o } LIMIT 1"), "Accept", JSON);
+        assertEquals(1, rows(r), "a query without GRAPH sees the content (README: the default graph is the union)");
+    }
+
+    @Test void a_runaway_query_is_cut_at_the_timeout_and_the_server_stays_ready() throws Exception {
+        String query = Files.readString(Path.of("src/test/resources/hardening/runaway-cross-product.rq"));
+        for (int i = 0; i < 2; i++) { // twice: the first cut must not leave the endpoint stuck
+            long t0 = System.nanoTime();
+            HttpResponse<String> r = http.get("/kb/sparql?query=" + Http.enc(query), "Accept", JSON);
+            long millis = (System.nanoTime() - t0) / 1_000_000;
+            assertEquals(503, r.statusCode(), r.body());
+            assertTrue(Http.contentType(r).startsWith("application/problem+json"), Http.contentType(r));
+            JsonNode p = Http.json(r);
+            assertEquals(503, p.path("status").asInt(), r.body());
+            assertTrue(millis < TIMEOUT_SECONDS * 1000L + SLACK_MILLIS, "cut after " + millis + " ms, timeout " + TIMEOUT_SECONDS + " s");
+        }
+        HttpResponse<String> ready = http.get("/api/ready");
+        assertEquals(200, ready.statusCode(), ready.body());
+    }
+}
