@@ -102,12 +102,21 @@ public final class RemoteStore implements KnowledgeStore {
         return false;
     }
 
+    /** The innermost cause, named (Jena's own message repeats the whole request URL, query included). */
+    static String rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+        if (t == e && e instanceof QueryExceptionHTTP http) return "HTTP " + http.getStatusCode() + " " + http.getMessage();
+        String m = t.getMessage();
+        return t.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m);
+    }
+
     private static String seconds(long millis) {
         return RemoteReader.seconds(millis);
     }
 
     private StoreUnavailableException unavailable(RuntimeException e) {
-        return new StoreUnavailableException("remote store " + endpoints.dataset() + " did not answer: " + e.getMessage(), e);
+        return new StoreUnavailableException("remote store " + endpoints.dataset() + " did not answer: " + rootCause(e), e);
     }
 
     @Override

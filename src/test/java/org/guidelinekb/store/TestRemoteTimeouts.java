@@ -28,6 +28,13 @@ class TestRemoteTimeouts {
         assertFalse(RemoteStore.timedOut(new QueryExceptionHTTP(500, "Server Error")));
     }
 
+    @Test void an_unreachable_store_is_named_by_its_cause_not_the_request_url() {
+        String m = RemoteStore.rootCause(new HttpException("Unexpected error making the query: GET http://h/kb/sparql?query=SELECT...",
+                new java.net.ConnectException("Connection refused")));
+        assertEquals("ConnectException: Connection refused", m);
+        assertEquals("HTTP 401 Unauthorized", RemoteStore.rootCause(new QueryExceptionHTTP(401, "Unauthorized")));
+    }
+
     @Test void the_timeout_parameter_is_fuseki_s_by_default_and_can_be_named_or_left_out() {
         assertEquals("timeout", RemoteEndpoints.of("http://h:3030/kb", Map.of()).timeoutParam());
         assertEquals("query-timeout", RemoteEndpoints.of("http://h:3030/kb", Map.of("GKB_STORE_TIMEOUT_PARAM", "query-timeout")).timeoutParam());
