@@ -19,6 +19,7 @@ import org.guidelinekb.KnowledgeBase;
 import org.guidelinekb.bench.jmh.DiffBench;
 import org.guidelinekb.bench.jmh.EvaluateBench;
 import org.guidelinekb.bench.jmh.NaiveEvaluateBench;
+import org.guidelinekb.bench.proc.Affinity;
 import org.guidelinekb.catalog.VersionSelector;
 import org.guidelinekb.cli.Main;
 import org.guidelinekb.generate.GenVersion;
@@ -38,7 +39,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * Runs every benchmark once with tiny parameters, so bench/ never rots: the generator (its output through the real
  * loader), each JMH benchmark body called directly, the naive peer against the reasoner, the diff mapping against
  * the store path, the load peers, and the server phases (HTTP, CDS Hooks, memory, SPARQL vs standalone Fuseki, cold
- * start) with processes started from the test classpath. No timing is asserted.
+ * start, replicas over standalone Fuseki) with processes started from the test classpath. No timing is asserted.
  */
 class BenchSmokeTest {
     private static final GeneratorSettings TINY = new GeneratorSettings(2, 3, 12, 0.5, 5);
@@ -173,8 +174,10 @@ class BenchSmokeTest {
         servers.memory();
         servers.sparql();
         servers.coldStart();
+        new ReplicaPhase(plan, servers, data, work, report, log::add).run();
         for (String k : List.of("load_ratio_vs_tdbloader", "http_evaluate_p99_ms", "http_evaluate_max_rps_ratio_vs_floor", "cds_hooks_p99_ms",
-                "rss_mb_shipped", "heap_after_gc_mb_shipped", "sparql_throughput_ratio_vs_fuseki", "cold_start_ms", "heap_growth_mb_over_evaluations")) {
+                "rss_mb_shipped", "heap_after_gc_mb_shipped", "sparql_throughput_ratio_vs_fuseki", "cold_start_ms", "heap_growth_mb_over_evaluations",
+                "remote_evaluate_p99_ms", "remote_evaluate_embedded_p99_ms", "remote_publish_visible_ms", "replicas_2_vs_1_throughput")) {
             assertNotNull(report.figure(k), k + " measured");
         }
         JsonNode notes = new ObjectMapper().valueToTree(report.json()).path("notes");
@@ -183,7 +186,21 @@ class BenchSmokeTest {
         report.write(tmp.resolve("report"));
         JsonNode json = new ObjectMapper().readTree(tmp.resolve("report/report.json").toFile());
         for (Target t : Target.ALL) assertTrue(json.has(t.key()), "report.json has " + t.key());
-        assertTrue(Files.readString(tmp.resolve("report/report.md")).contains("| `evaluate_speedup_vs_naive` |"));
+        for (String k : List.of("remote_evaluate_p99_ms", "remote_publish_visible_ms", "replicas_2_vs_1_throughput")) {
+            assertTrue(json.get(k).isNumber(), k + " is a number in report.json: " + json.get(k));
+        }
+        String md = Files.readString(tmp.resolve("report/report.md"));
+        assertTrue(md.contains("| `evaluate_speedup_vs_naive` |"));
+        assertTrue(md.contains("## Replicas over a shared store") && md.contains(Affinity.cpus() + " cores"), "the replica section states the cores");
+    }
+
+    @Test
+    void the_replica_phase_publishes_the_upload_draft_under_new_labels_and_later_dates() {
+        String template = read(ReplicaPhase.DRAFT);
+        String third = ReplicaPhase.draft(template, 2);
+        assertTrue(third.contains("<guideline/hard-gl/version/3>") && third.contains("pav:version \"3\"")
+                && third.contains("\"2020-01-03\"^^xsd:date") && third.contains("encode-hard-gl-3>"), third);
+        assertFalse(third.contains("hard-gl/version/1>") || third.contains("hard-gl/version/1/"), "no IRI of version 1 is left");
     }
 
     private static String read(Path p) {

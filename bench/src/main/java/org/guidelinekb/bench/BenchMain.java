@@ -71,8 +71,7 @@ public final class BenchMain {
         phase("memory", only, failed, report, log, servers::memory);
         phase("sparql", only, failed, report, log, servers::sparql);
         phase("cold-start", only, failed, report, log, servers::coldStart);
-        report.note("Not measured in this run: remote_evaluate_p99_ms, remote_publish_visible_ms, replicas_2_vs_1_throughput "
-                + "(replicas over a shared Fuseki, issue 11); on 2 cores two replicas and Fuseki would share the same two CPUs.");
+        phase("replicas", only, failed, report, log, new ReplicaPhase(plan, servers, data, work, report, log)::run);
         report.header("elapsed_s", Math.round((System.nanoTime() - t0) / 1e9));
         report.write(out);
         BenchStore.deleteTree(work);

@@ -23,6 +23,7 @@ public final class Report {
     private final Map<String, Double> figures = new LinkedHashMap<>();
     private final Map<String, Object> details = new LinkedHashMap<>();
     private final List<String> notes = new ArrayList<>();
+    private final Map<String, String> sections = new LinkedHashMap<>();
 
     public Report header(String key, Object value) {
         header.put(key, value);
@@ -41,6 +42,12 @@ public final class Report {
 
     public Report note(String text) {
         notes.add(text);
+        return this;
+    }
+
+    /** A section of report.md (Markdown under a heading), after the figures; report.json has its figures and details. */
+    public Report section(String title, String markdown) {
+        sections.put(title, markdown);
         return this;
     }
 
@@ -90,6 +97,7 @@ public final class Report {
         figures.forEach((k, v) -> {
             if (Target.ALL.stream().noneMatch(t -> t.key().equals(k))) b.append("| `").append(k).append("` | ").append(v == null ? "n/a" : fmt(v)).append(" |\n");
         });
+        sections.forEach((title, text) -> b.append("\n## ").append(title).append("\n\n").append(text.strip()).append('\n'));
         b.append("\n## Notes\n\n");
         for (String n : notes) b.append("- ").append(n).append('\n');
         b.append("\n## Details\n\n```json\n").append(pretty(details)).append("\n```\n");

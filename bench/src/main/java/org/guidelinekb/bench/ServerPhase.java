@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 import org.guidelinekb.bench.http.ClosedLoop;
 import org.guidelinekb.bench.http.ConstantRate;
@@ -26,7 +27,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * The figures that need a server process: HTTP evaluate vs the HTTP floor on the same server, CDS Hooks, resident
  * memory, our /kb/sparql vs standalone Fuseki, and cold start. Servers run from the built jar, pinned to CPU 0; this
- * JVM (the load generator) is pinned to CPU 1 while it sends load.
+ * JVM (the load generator) is pinned to CPU 1 while it sends load. Its package-private helpers (start a server, the
+ * evaluate workload, the load generators with this run's client and plan) also serve {@link ReplicaPhase}.
  */
 public final class ServerPhase {
     static final String CDS_SERVICE = "gkb-metastatic-breast-cancer";
@@ -59,33 +61,72 @@ public final class ServerPhase {
         this.log = log;
     }
 
+    /** Our server over an embedded TDB2 folder (no bundled content), ready; pinned to CPU 0 or not pinned. */
     ServerProcess ours(Path db, boolean pinned) {
-        int port = ServerProcess.freePort();
-        List<String> args = new ArrayList<>(gkb);
-        args.addAll(List.of("serve", "--port", Integer.toString(port), "--host", "127.0.0.1", "--data", db.toString(), "--no-bundled"));
-        ServerProcess p = ServerProcess.start(pinned ? "0" : null, serverJvmArgs, args, port, work.resolve("logs"));
-        p.awaitGet(client, "http://127.0.0.1:" + port + "/api/ready", Duration.ofSeconds(120));
-        return p;
+        return ready(launch(List.of("--data", db.toString(), "--no-bundled"), pinned ? "0" : null));
     }
 
-    ServerProcess fuseki(Path db) {
+    /**
+     * Starts {@code gkb serve} on a free loopback port with {@code storeArgs} (e.g. {@code --data DIR} or
+     * {@code --store URL}), pinned to {@code cpus} unless null; returns at once (see {@link #ready}).
+     */
+    ServerProcess launch(List<String> storeArgs, String cpus) {
         int port = ServerProcess.freePort();
-        ServerProcess p = ServerProcess.start("0", serverJvmArgs, List.of("-jar", fusekiJar.toString(), "--port", Integer.toString(port),
-                "--localhost", "--set", "tdb:unionDefaultGraph=true", "--loc", db.toString(), "/kb"), port, work.resolve("logs"));
-        // up once Jetty answers at all (the dataset is configured before it listens; a GET without a query is a 4xx)
-        p.awaitReady(client, HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/kb/sparql")).timeout(Duration.ofSeconds(5)).GET().build(),
-                r -> r.statusCode() < 500, System.nanoTime(), Duration.ofSeconds(120));
-        return p;
+        List<String> args = new ArrayList<>(gkb);
+        args.addAll(List.of("serve", "--port", Integer.toString(port), "--host", "127.0.0.1"));
+        args.addAll(storeArgs);
+        return ServerProcess.start(cpus, serverJvmArgs, args, port, work.resolve("logs"));
+    }
+
+    /** Waits until a launched server answers GET /api/ready with 200; stops it when it does not. */
+    ServerProcess ready(ServerProcess p) {
+        try {
+            p.awaitGet(client, base(p) + "/api/ready", Duration.ofSeconds(120));
+            return p;
+        } catch (RuntimeException e) {
+            p.close();
+            throw e;
+        }
+    }
+
+    /** Standalone Fuseki over a TDB2 folder as dataset /kb, with {@code options} (e.g. {@code --update --tdb2}), ready. */
+    ServerProcess fuseki(Path db, List<String> options, String cpus) {
+        int port = ServerProcess.freePort();
+        List<String> args = new ArrayList<>(List.of("-jar", fusekiJar.toString(), "--port", Integer.toString(port), "--localhost"));
+        args.addAll(options);
+        args.addAll(List.of("--loc", db.toString(), "/kb"));
+        ServerProcess p = ServerProcess.start(cpus, serverJvmArgs, args, port, work.resolve("logs"));
+        try {
+            // up once Jetty answers at all (the dataset is configured before it listens; a GET without a query is a 4xx)
+            p.awaitReady(client, HttpRequest.newBuilder(URI.create(base(p) + "/kb/sparql")).timeout(Duration.ofSeconds(5)).GET().build(),
+                    r -> r.statusCode() < 500, System.nanoTime(), Duration.ofSeconds(120));
+            return p;
+        } catch (RuntimeException e) {
+            p.close();
+            throw e;
+        }
+    }
+
+    static String base(ServerProcess p) {
+        return "http://127.0.0.1:" + p.port();
+    }
+
+    /** The evaluate workload (64 random cases, seed 42); each case is sent to every base URL in turn (round-robin). */
+    static List<HttpCall> evaluateCalls(List<String> bases) {
+        List<HttpCall> calls = new ArrayList<>();
+        for (var c : Cases.random(42, 64)) {
+            for (String base : bases) calls.add(HttpCall.postJson("evaluate", base + "/api/evaluate", Cases.request(c).toString()));
+        }
+        return calls;
     }
 
     /** HTTP evaluate vs the floor (GET /api/ready), evaluate and CDS Hooks at a constant rate, memory of the server. */
     public void http() {
         Path db = fresh("http-db", data.shippedDb);
         try (ServerProcess server = ours(db, true)) {
-            String base = "http://127.0.0.1:" + server.port();
+            String base = base(server);
             List<HttpCall> floor = List.of(HttpCall.get("ready", base + "/api/ready", "application/json"));
-            List<HttpCall> evaluate = new ArrayList<>();
-            for (var c : Cases.random(42, 64)) evaluate.add(HttpCall.postJson("evaluate", base + "/api/evaluate", Cases.request(c).toString()));
+            List<HttpCall> evaluate = evaluateCalls(List.of(base));
             List<HttpCall> cds = List.of(HttpCall.postJson("cds", base + "/cds-services/" + CDS_SERVICE, read(CDS_REQUEST)));
             check(evaluate.get(0));
             check(cds.get(0));
@@ -100,17 +141,17 @@ public final class ServerPhase {
                 report.figure("http_evaluate_max_rps_ratio_vs_floor", Pairs.medianRatio(rounds));
                 report.detail("http_rounds", rounds);
                 log.accept("HTTP: /api/evaluate at a constant " + Math.round(evalMax / 2) + " req/s");
-                ConstantRate.Latency lat = ConstantRate.run(client, evaluate, evalMax / 2, plan.duration());
+                ConstantRate.Latency lat = atRate(evaluate, evalMax / 2, plan.duration());
                 report.figure("http_evaluate_p50_ms", lat.p50Ms());
                 report.figure("http_evaluate_p99_ms", lat.p99Ms());
                 report.figure("http_evaluate_p999_ms", lat.p999Ms());
                 report.detail("http_evaluate_constant_rate", lat);
-                ConstantRate.Latency floorLat = ConstantRate.run(client, floor, evalMax / 2, plan.duration());
+                ConstantRate.Latency floorLat = atRate(floor, evalMax / 2, plan.duration());
                 report.detail("http_floor_constant_rate_same_rate", floorLat);
 
                 log.accept("CDS Hooks: max rate, then a constant half of it");
                 double cdsMax = max(cds);
-                ConstantRate.Latency cdsLat = ConstantRate.run(client, cds, cdsMax / 2, plan.duration());
+                ConstantRate.Latency cdsLat = atRate(cds, cdsMax / 2, plan.duration());
                 report.figure("cds_hooks_max_rps", cdsMax);
                 report.figure("cds_hooks_p50_ms", cdsLat.p50Ms());
                 report.figure("cds_hooks_p99_ms", cdsLat.p99Ms());
@@ -137,7 +178,7 @@ public final class ServerPhase {
         log.accept("memory: server over the " + name + " KB");
         Path db = fresh("mem-" + name + "-db", from);
         try (ServerProcess server = ours(db, false)) {
-            String base = "http://127.0.0.1:" + server.port();
+            String base = base(server);
             for (var c : Cases.random(7, evaluations)) check(HttpCall.postJson("evaluate", base + "/api/evaluate", Cases.request(c).toString()));
             report.figure("rss_mb_" + name, server.rssMb());
             report.figure("heap_after_gc_mb_" + name, server.heapAfterGcMb());
@@ -151,7 +192,7 @@ public final class ServerPhase {
     public void sparql() {
         Path dbOurs = fresh("sparql-ours", data.sparqlDb);
         Path dbPeer = fresh("sparql-peer", data.sparqlDb);
-        try (ServerProcess ours = ours(dbOurs, true); ServerProcess peer = fuseki(dbPeer)) {
+        try (ServerProcess ours = ours(dbOurs, true); ServerProcess peer = fuseki(dbPeer, List.of("--set", "tdb:unionDefaultGraph=true"), "0")) {
             List<HttpCall> mixOurs = new ArrayList<>();
             List<HttpCall> mixPeer = new ArrayList<>();
             List<String> mismatches = new ArrayList<>();
@@ -229,12 +270,30 @@ public final class ServerPhase {
     }
 
     private double max(List<HttpCall> calls) {
-        ClosedLoop.Throughput t = ClosedLoop.run(client, calls, plan.concurrency(), plan.warmup(), plan.duration());
+        return max(calls, plan.duration());
+    }
+
+    /** Closed-loop throughput (answers/s) at the plan's concurrency, after its warm-up; errors are noted in the report. */
+    double max(List<HttpCall> calls, Duration duration) {
+        ClosedLoop.Throughput t = ClosedLoop.run(client, calls, plan.concurrency(), plan.warmup(), duration);
         if (t.errors() > 0) report.note(calls.get(0).name() + ": " + t.errors() + " errors during a max-rate run");
         return t.opsPerSecond();
     }
 
-    private void check(HttpCall c) {
+    /** Polls {@code request} on a server until {@code ok} accepts the answer; milliseconds since {@code sinceNanos}. */
+    double await(ServerProcess p, HttpRequest request, Predicate<HttpResponse<String>> ok, long sinceNanos, Duration max) {
+        return p.awaitReady(client, request, ok, sinceNanos, max);
+    }
+
+    /** Latencies at a constant arrival rate (from when each request was due); errors are noted in the report. */
+    ConstantRate.Latency atRate(List<HttpCall> calls, double rate, Duration duration) {
+        ConstantRate.Latency lat = ConstantRate.run(client, calls, rate, duration);
+        if (lat.errors() > 0) report.note(calls.get(0).name() + ": " + lat.errors() + " errors at a constant " + Math.round(rate) + " req/s");
+        return lat;
+    }
+
+    /** Sends one call; an exception with the answer when its status is not the expected one. */
+    void check(HttpCall c) {
         try {
             HttpResponse<String> r = client.send(c.request(), HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != c.expectedStatus()) throw new IllegalStateException(c.name() + " answered " + r.statusCode() + ": " + r.body());
@@ -260,7 +319,8 @@ public final class ServerPhase {
         }
     }
 
-    private Path fresh(String name, Path from) {
+    /** A fresh copy of a TDB2 folder under the work folder. */
+    Path fresh(String name, Path from) {
         Path to = work.resolve(name);
         BenchStore.deleteTree(to);
         BenchStore.copyTree(from, to);

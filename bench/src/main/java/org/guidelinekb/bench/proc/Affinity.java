@@ -10,7 +10,18 @@ import java.util.concurrent.TimeUnit;
  * and the report says so.
  */
 public final class Affinity {
+    /**
+     * The CPUs this JVM may use, read once before anything is pinned: once pinned, availableProcessors() counts only
+     * the pinned CPUs.
+     */
+    private static final int CPUS = Runtime.getRuntime().availableProcessors();
+
     private Affinity() {}
+
+    /** How many CPUs this JVM could use before any pinning here (the machine's cores, unless started pinned). */
+    public static int cpus() {
+        return CPUS;
+    }
 
     public static boolean available() {
         return run(List.of("taskset", "-p", Long.toString(ProcessHandle.current().pid())));
@@ -21,9 +32,22 @@ public final class Affinity {
         return run(List.of("taskset", "-a", "-p", "-c", cpus, Long.toString(ProcessHandle.current().pid())));
     }
 
+    /**
+     * The CPUs for server processes when the load generator keeps one for itself: every CPU but the last ("0" on 2
+     * cores, "0-6" on 8); null (not pinned) on a single CPU.
+     */
+    public static String serverCpus() {
+        return CPUS < 2 ? null : CPUS == 2 ? "0" : "0-" + (CPUS - 2);
+    }
+
+    /** The CPU for the load generator (this JVM): the last one. */
+    public static String clientCpus() {
+        return Integer.toString(CPUS - 1);
+    }
+
     /** Lets this JVM use every CPU again. */
     public static void unpinSelf() {
-        run(List.of("taskset", "-a", "-p", "-c", "0-" + (Runtime.getRuntime().availableProcessors() - 1),
+        run(List.of("taskset", "-a", "-p", "-c", "0-" + (CPUS - 1),
                 Long.toString(ProcessHandle.current().pid())));
     }
 
