@@ -80,8 +80,13 @@ record StoreFingerprint(Map<String, Graph> graphs) {
 
     /** The same without the provenance graph (which every successful write extends). */
     StoreFingerprint withoutProvenance() {
+        return without(GKB.provenanceGraph.getURI());
+    }
+
+    /** The same without one graph. */
+    StoreFingerprint without(String graph) {
         Map<String, Graph> out = new TreeMap<>(graphs);
-        out.remove(GKB.provenanceGraph.getURI());
+        out.remove(graph);
         return new StoreFingerprint(out);
     }
 

@@ -8,11 +8,7 @@ import java.util.Comparator;
 import java.util.Locale;
 import java.util.stream.Stream;
 
-import org.apache.jena.riot.Lang;
-import org.apache.jena.riot.RDFParser;
-import org.apache.jena.riot.lang.LabelToNode;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.guidelinekb.App;
 import org.guidelinekb.AppConfig;
 
@@ -101,9 +97,7 @@ public final class ServerUnderTest implements AutoCloseable {
      */
     public DatasetGraph storeContent() {
         if (fuseki == null) return app.kb().store().localDataset().orElseThrow();
-        DatasetGraph copy = DatasetGraphFactory.createTxnMem();
-        RDFParser.source(fuseki.datasetUrl()).acceptHeader(Lang.NQUADS.getHeaderString()).lang(Lang.NQUADS).forceLang(Lang.NQUADS)
-                .labelToNode(LabelToNode.createUseLabelAsGiven()).parse(copy);
+        DatasetGraph copy = fuseki.contentCopy();
         // an empty answer would make every "store unchanged" check pass without comparing anything
         if (bundled && copy.isEmpty()) throw new IllegalStateException("the remote store at " + fuseki.datasetUrl() + " read back empty");
         return copy;

@@ -86,6 +86,18 @@ public final class StandaloneFuseki implements AutoCloseable {
         throw new IllegalStateException("standalone Fuseki did not start; log: " + readLog());
     }
 
+    /**
+     * A copy of the whole dataset as it is now, read through the Graph Store Protocol (N-Quads), blank node labels as
+     * the store gives them (so equal stores read equal).
+     */
+    public org.apache.jena.sparql.core.DatasetGraph contentCopy() {
+        org.apache.jena.sparql.core.DatasetGraph copy = org.apache.jena.sparql.core.DatasetGraphFactory.createTxnMem();
+        org.apache.jena.riot.RDFParser.source(datasetUrl()).acceptHeader(org.apache.jena.riot.Lang.NQUADS.getHeaderString())
+                .forceLang(org.apache.jena.riot.Lang.NQUADS).labelToNode(org.apache.jena.riot.lang.LabelToNode.createUseLabelAsGiven())
+                .parse(copy);
+        return copy;
+    }
+
     public void stop() {
         if (process != null && process.isAlive()) {
             process.destroy();
