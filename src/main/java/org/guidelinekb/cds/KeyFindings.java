@@ -1,6 +1,5 @@
 package org.guidelinekb.cds;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +12,7 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.RowSetRewindable;
 import org.guidelinekb.reasoner.Concepts;
+import org.guidelinekb.reasoner.FindingNumbers;
 import org.guidelinekb.reasoner.ReasonerIndex;
 import org.guidelinekb.sparql.QueryLibrary;
 import org.guidelinekb.store.KnowledgeStore;
@@ -63,28 +63,10 @@ final class KeyFindings {
         StringBuilder sb = new StringBuilder();
         String label = str(b, "findingLabel");
         sb.append(label != null ? label : (str(b, "studyLabel") != null ? str(b, "studyLabel") : str(b, "finding"))).append(": ");
-        String measure = str(b, "measure");
-        if (measure != null) sb.append(concepts.labelOf(measure)).append(' ');
-        sb.append(str(b, "value"));
-        String lo = str(b, "ciLower");
-        String hi = str(b, "ciUpper");
-        if (lo != null && hi != null) {
-            String level = str(b, "ciLevel");
-            sb.append(" (").append(level == null ? "" : percent(level) + "% ").append("CI ").append(lo).append('-').append(hi).append(')');
-        }
-        if (str(b, "pValue") != null) sb.append(", p = ").append(str(b, "pValue"));
-        else if (str(b, "pValueText") != null) sb.append(", p ").append(str(b, "pValueText"));
+        FindingNumbers.append(sb, field -> str(b, field), concepts);
         String v = str(b, "verification");
         if (v != null) sb.append(" (").append(concepts.notationOf(v)).append(')');
         return sb.toString();
-    }
-
-    private static String percent(String fraction) {
-        try {
-            return new BigDecimal(fraction).movePointRight(2).stripTrailingZeros().toPlainString();
-        } catch (NumberFormatException e) {
-            return fraction;
-        }
     }
 
     private static String str(Binding b, String var) {

@@ -1,6 +1,5 @@
 package org.guidelinekb.reasoner;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -85,30 +84,9 @@ final class VersionCompiler {
         if (study != null) sb.append(study).append(" - ");
         String outcome = Rows.first(b, "outcome");
         if (outcome != null) sb.append(concepts.labelOf(outcome)).append(": ");
-        String measure = Rows.first(b, "measure");
-        if (measure != null) sb.append(concepts.labelOf(measure)).append(' ');
-        String value = Rows.first(b, "value");
-        if (value != null) sb.append(value);
-        String lo = Rows.first(b, "ciLower");
-        String hi = Rows.first(b, "ciUpper");
-        if (lo != null && hi != null) {
-            String level = Rows.first(b, "ciLevel");
-            sb.append(" (").append(level == null ? "" : percent(level) + "% ").append("CI ").append(lo).append('-').append(hi).append(')');
-        }
-        String p = Rows.first(b, "pValue");
-        String pText = Rows.first(b, "pValueText");
-        if (p != null) sb.append(", p = ").append(p);
-        else if (pText != null) sb.append(", p ").append(pText);
+        FindingNumbers.append(sb, field -> Rows.first(b, field), concepts);
         String subgroup = Rows.first(b, "subgroup");
         if (subgroup != null) sb.append(" [subgroup: ").append(subgroup).append(']');
         return sb.toString().strip();
-    }
-
-    private static String percent(String fraction) {
-        try {
-            return new BigDecimal(fraction).movePointRight(2).stripTrailingZeros().toPlainString();
-        } catch (NumberFormatException e) {
-            return fraction;
-        }
     }
 }
