@@ -30,7 +30,8 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--store", paramLabel = "URL", defaultValue = "${env:GKB_STORE}",
             description = "Use a remote SPARQL 1.1 store (its dataset URL, e.g. http://host:3030/kb) instead of TDB2; env GKB_STORE. "
                     + "Endpoints default to URL/sparql, URL/update, URL/data (env GKB_STORE_QUERY, GKB_STORE_UPDATE, GKB_STORE_GSP); "
-                    + "credentials from env GKB_STORE_USER + GKB_STORE_PASSWORD or GKB_STORE_TOKEN.")
+                    + "credentials from env GKB_STORE_USER + GKB_STORE_PASSWORD or GKB_STORE_TOKEN; the query timeout is sent "
+                    + "as timeout=SECONDS (env GKB_STORE_TIMEOUT_PARAM names another parameter, empty: none).")
     String store;
 
     @Option(names = "--refresh", paramLabel = "MILLIS", defaultValue = "${env:GKB_REFRESH_MILLIS:-1000}",

@@ -54,14 +54,15 @@ public final class StandaloneFuseki implements AutoCloseable {
         }
         try {
             Files.createDirectories(dataDir);
-            log = Files.createTempFile("fuseki", ".log");
             List<String> cmd = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
                     "-jar", jar, "--localhost", "--port", String.valueOf(port), "--update", "--tdb2"));
             if (unionDefaultGraph) cmd.addAll(List.of("--set", "tdb:unionDefaultGraph=true"));
             cmd.addAll(List.of("--loc", dataDir.toString(), "/kb"));
             // Fuseki keeps its run area (FUSEKI_BASE, default ./run) beside the data, not in the working directory
             Path base = Files.createDirectories(dataDir.resolveSibling(dataDir.getFileName() + "-base"));
-            ProcessBuilder pb = new ProcessBuilder(cmd).directory(base.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+            log = base.resolve("fuseki.log"); // beside the data, so it goes with the test's temporary folder
+            ProcessBuilder pb = new ProcessBuilder(cmd).directory(base.toFile()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())); // a restart adds to the same log
             pb.environment().put("FUSEKI_BASE", base.toString());
             process = pb.start();
         } catch (IOException e) {
