@@ -94,6 +94,7 @@ public final class RemoteSparqlController {
             }
         } else {
             type = negotiate(accept, RDF_TYPES);
+            if (cap.apply(query)) ctx.header(ResultCap.HEADER, Long.toString(cap.maxRows()));
             Graph g = watchdog.run("the SPARQL query", timeout, abort, () -> store.read(rd -> rd.construct(query, Map.of())));
             RDFDataMgr.write(out, g, rdfLang(type));
         }

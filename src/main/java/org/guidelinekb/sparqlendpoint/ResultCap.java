@@ -3,16 +3,17 @@ package org.guidelinekb.sparqlendpoint;
 import org.apache.jena.query.Query;
 
 /**
- * The public endpoint's result-row cap, the same whether the embedded Fuseki or the remote-store forwarder answers:
- * a SELECT without a LIMIT, or with a larger one, is limited to the cap, and the response says so in the
- * {@value #HEADER} header.
+ * The public endpoint's result cap, the same whether the embedded Fuseki or the remote-store forwarder answers: a
+ * SELECT, CONSTRUCT or DESCRIBE without a LIMIT, or with a larger one, is limited to the cap (solutions of its WHERE
+ * clause; a CONSTRUCT gives at most that many times its template's triples), and the response says so in the
+ * {@value #HEADER} header. The forwarder holds a result in memory before it answers, so this bounds its memory too.
  */
 public record ResultCap(long maxRows) {
     public static final String HEADER = "GKB-Result-Cap";
 
-    /** Limits {@code query} (in place) when it is a SELECT asking for more rows than the cap; true when it did. */
+    /** Limits {@code query} (in place) when it may give more solutions than the cap; true when it did. */
     public boolean apply(Query query) {
-        if (!query.isSelectType() || query.hasLimit() && query.getLimit() <= maxRows) return false;
+        if (query.isAskType() || query.hasLimit() && query.getLimit() <= maxRows) return false;
         query.setLimit(maxRows);
         return true;
     }

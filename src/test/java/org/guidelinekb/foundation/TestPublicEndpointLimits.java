@@ -58,6 +58,17 @@ class TestPublicEndpointLimits {
         }
     }
 
+    @Test void a_construct_is_capped_by_its_solutions_too() {
+        String all = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }";
+        HttpResponse<String> r = http.get("/kb/sparql?query=" + Http.enc(all), "Accept", "application/n-triples");
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals(String.valueOf(CAP), r.headers().firstValue("GKB-Result-Cap").orElse(""));
+        long triples = r.body().lines().filter(l -> !l.isBlank()).count();
+        assertTrue(triples >= 1 && triples <= CAP, triples + " triples:\n" + r.body());
+        HttpResponse<String> small = http.get("/kb/sparql?query=" + Http.enc(all + " LIMIT 2"), "Accept", "application/n-triples");
+        assertFalse(small.headers().firstValue("GKB-Result-Cap").isPresent());
+    }
+
     @Test void a_select_within_the_cap_is_answered_whole_without_the_header() {
         HttpResponse<String> r = http.get("/kb/sparql?query=" + Http.enc(ALL_TRIPLES + " LIMIT 3"), "Accept", JSON);
         assertEquals(3, rows(r));
