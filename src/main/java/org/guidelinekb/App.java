@@ -27,6 +27,7 @@ import org.guidelinekb.api.RequestLimits;
 import org.guidelinekb.api.SecurityHeadersFilter;
 import org.guidelinekb.api.RemoteSparqlController;
 import org.guidelinekb.sparqlendpoint.ResultCap;
+import org.guidelinekb.queries.Watchdog;
 import org.guidelinekb.api.OpenApiController;
 import org.guidelinekb.api.QueryController;
 import org.guidelinekb.api.ResourceController;
@@ -63,7 +64,7 @@ public final class App implements AutoCloseable {
     private final QueryWatchdog watchdog;
     private final QueryService namedQueries;
     /** The workers of the public SPARQL endpoint when it forwards to a remote store (threads start on demand). */
-    private final org.guidelinekb.queries.Watchdog forwardedQueries = new org.guidelinekb.queries.Watchdog(16);
+    private final Watchdog forwardedQueries = new Watchdog(16);
     private boolean closed;
     private java.util.function.Supplier<java.util.List<RouteTable.Route>> routeTable;
 

@@ -16,7 +16,7 @@ import java.nio.file.Path;
  * @param adminToken          a write token given directly (env GKB_ADMIN_TOKEN), labelled "admin", or null
  * @param storeUrl            a remote SPARQL 1.1 store's dataset URL instead of embedded TDB2, or null
  * @param refreshMillis       with a remote store: how often to look for changes made through other replicas
- * @param maxResultRows       cap on the rows a public SPARQL SELECT returns
+ * @param maxResultRows       cap on the solutions of a public SPARQL SELECT, CONSTRUCT or DESCRIBE
  * @param maxJsonBytes        largest JSON request body (413 above it)
  * @param maxUploadBytes      largest other request body, e.g. a guideline version upload (413 above it)
  * @param cdsJwt              how CDS Hooks clients authenticate with a JWT (README, "CDS Hooks"); NONE = not checked

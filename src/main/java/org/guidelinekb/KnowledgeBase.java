@@ -1,6 +1,7 @@
 package org.guidelinekb;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -59,15 +60,26 @@ public final class KnowledgeBase implements AutoCloseable {
             if (config.storeUrl() != null) {
                 // other replicas write to the same store: follow their changes
                 kb.watcher = new StampWatcher(store, queries, config.refreshMillis(), kb::contentChanged);
-                if (!store.read(r -> r.stats()).defaultGraphIsUnion()) {
-                    progress.accept("warning: the store's default graph is not the union of its named graphs, so public SPARQL "
-                            + "queries without GRAPH see nothing (Fuseki: --set tdb:unionDefaultGraph=true; README, \"Deployment\")");
-                }
+                warnUnlessDefaultGraphIsUnion(store, queries, progress);
             }
             return kb;
         } catch (RuntimeException e) {
             store.close();
             throw e;
+        }
+    }
+
+    /** A set-up check of a remote store, for the operator: it warns, it never stops the start. */
+    private static void warnUnlessDefaultGraphIsUnion(KnowledgeStore store, QueryLibrary queries, Consumer<String> progress) {
+        try {
+            boolean union = store.read(r -> r.ask(queries.get("internal/default-graph-has-content"), Map.of())
+                    || !r.ask(queries.get("internal/named-graphs-have-content"), Map.of()));
+            if (!union) {
+                progress.accept("warning: the store's default graph is not the union of its named graphs, so public SPARQL "
+                        + "queries without GRAPH see nothing (Fuseki: --set tdb:unionDefaultGraph=true; README, \"Deployment\")");
+            }
+        } catch (RuntimeException e) {
+            progress.accept("warning: could not check whether the store's default graph is the union of its named graphs: " + e.getMessage());
         }
     }
 

@@ -6,6 +6,8 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
+import org.guidelinekb.error.QueryTimeoutException;
+
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -43,7 +45,9 @@ public final class FusekiProblemFilter implements Filter {
         } else if (capture.status >= 400) {
             String detail = capture.buffer.toString(StandardCharsets.UTF_8).strip();
             if (detail.isEmpty()) detail = capture.message == null ? ApiErrors.titleFor(capture.status) : capture.message;
-            Problem p = new Problem(ApiErrors.slugFor(capture.status), ApiErrors.titleFor(capture.status), capture.status, detail);
+            Problem p = timedOut(capture.status, detail)
+                    ? ApiErrors.problem(new QueryTimeoutException(detail))
+                    : new Problem(ApiErrors.slugFor(capture.status), ApiErrors.titleFor(capture.status), capture.status, detail);
             byte[] body = Json.MAPPER.writeValueAsBytes(p.body(request.getRequestURI()));
             response.resetBuffer();
             response.setStatus(capture.status);
@@ -51,6 +55,11 @@ public final class FusekiProblemFilter implements Filter {
             response.setContentLength(body.length);
             response.getOutputStream().write(body);
         }
+    }
+
+    /** Fuseki's answer to a query stopped at its timeout (ours, set on every public query): 503 "Query timed out". */
+    static boolean timedOut(int status, String detail) {
+        return status == 503 && detail.toLowerCase(java.util.Locale.ROOT).contains("timed out");
     }
 
     /** Passes a success through untouched; holds back the body of an error. */

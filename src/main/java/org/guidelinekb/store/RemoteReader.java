@@ -34,9 +34,9 @@ final class RemoteReader extends ExecReader {
         return b;
     }
 
-    /** Seconds, as a decimal when not whole (Fuseki accepts "1.5"). */
+    /** Whole seconds, rounded up, at least 1 (Fuseki 5.6 reads the parameter as a whole number; "1.5" would be ignored). */
     static String seconds(long millis) {
-        return millis % 1000 == 0 ? Long.toString(millis / 1000) : java.math.BigDecimal.valueOf(millis, 3).stripTrailingZeros().toPlainString();
+        return Long.toString(Math.max(1, (millis + 999) / 1000));
     }
 
     @Override

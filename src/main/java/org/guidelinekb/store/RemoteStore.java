@@ -92,6 +92,7 @@ public final class RemoteStore implements KnowledgeStore {
      */
     static boolean timedOut(RuntimeException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.http.HttpConnectTimeoutException) return false; // the store's host does not answer
             if (t instanceof java.net.http.HttpTimeoutException) return true;
             if (t instanceof QueryCancelledException) return true;
         }

@@ -92,6 +92,7 @@ class TestPublicEndpointLimits {
             assertTrue(Http.contentType(r).startsWith("application/problem+json"), Http.contentType(r));
             JsonNode p = Http.json(r);
             assertEquals(503, p.path("status").asInt(), r.body());
+            assertEquals("https://w3id.org/gkb/problems/query-timeout", p.path("type").asText(), "a timeout, not a broken store: " + r.body());
             assertTrue(millis < TIMEOUT_SECONDS * 1000L + SLACK_MILLIS, "cut after " + millis + " ms, timeout " + TIMEOUT_SECONDS + " s");
         }
         HttpResponse<String> ready = http.get("/api/ready");

@@ -172,6 +172,15 @@ class TestCrashSafety {
         }
     }
 
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Sends one write; false when the answer is not {@code expected} (the process was killed, or it refused). */
     private static boolean ok(Request r, int expected, AtomicLong tookMillis) {
         try {
@@ -216,7 +225,17 @@ class TestCrashSafety {
      * reads the remote store's, without the write-lock graph.
      */
     private StoreFingerprint fingerprint(Path data) {
-        if (fuseki != null) return StoreFingerprint.of(fuseki.contentCopy()).without(WRITE_LOCK_GRAPH);
+        if (fuseki != null) {
+            // the store may still be applying an update it received whole before the kill: read until it is settled
+            StoreFingerprint last = StoreFingerprint.of(fuseki.contentCopy()).without(WRITE_LOCK_GRAPH);
+            for (int i = 0; i < 20; i++) {
+                sleep(500);
+                StoreFingerprint now = StoreFingerprint.of(fuseki.contentCopy()).without(WRITE_LOCK_GRAPH);
+                if (now.equals(last)) return now;
+                last = now;
+            }
+            throw new AssertionError("the remote store kept changing for 10 s after the server was killed");
+        }
         try (Tdb2Store store = Tdb2Store.open(data)) {
             return StoreFingerprint.of(store.localDataset().orElseThrow());
         }

@@ -74,7 +74,7 @@ class TestUploadInputs {
     static void start() throws Exception {
         server = ServerUnderTest.start(AppConfig.forTests().toBuilder().adminToken(HardeningLib.TOKEN).maxUploadBytes(UPLOAD_LIMIT).build());
         base = server.baseUrl();
-                turtle = HardeningLib.read(HardeningLib.RESOURCES.resolve("upload-draft.ttl"));
+        turtle = HardeningLib.read(HardeningLib.RESOURCES.resolve("upload-draft.ttl"));
         Graph g = RDFParser.fromString(turtle, Lang.TURTLE).toGraph();
         DatasetGraph asQuads = DatasetGraphFactory.createGeneral();
         asQuads.addGraph(org.apache.jena.graph.NodeFactory.createURI("https://w3id.org/gkb/id/guideline/hard-gl/version/1"), g);

@@ -14,10 +14,11 @@ import org.junit.jupiter.api.Test;
 /** How the remote store tells a query's timeout from an unreachable store, and what it sends the store. */
 class TestRemoteTimeouts {
 
-    @Test void the_timeout_is_sent_in_seconds() {
+    @Test void the_timeout_is_sent_in_whole_seconds_rounded_up() {
         assertEquals("10", RemoteReader.seconds(10_000));
-        assertEquals("1.5", RemoteReader.seconds(1_500));
-        assertEquals("0.25", RemoteReader.seconds(250));
+        assertEquals("2", RemoteReader.seconds(1_500));
+        assertEquals("1", RemoteReader.seconds(250));
+        assertEquals("1", RemoteReader.seconds(0));
     }
 
     @Test void timeouts_are_the_query_s_fault_other_failures_the_store_s() {
@@ -25,6 +26,8 @@ class TestRemoteTimeouts {
         assertTrue(RemoteStore.timedOut(new QueryExceptionHTTP(503, "Query timed out")));
         assertFalse(RemoteStore.timedOut(new QueryExceptionHTTP(503, "Service Unavailable")));
         assertFalse(RemoteStore.timedOut(new HttpException("connection refused", new java.net.ConnectException("Connection refused"))));
+        assertFalse(RemoteStore.timedOut(new HttpException("no answer", new java.net.http.HttpConnectTimeoutException("HTTP connect timed out"))),
+                "a store host that does not answer is the store's fault, not the query's");
         assertFalse(RemoteStore.timedOut(new QueryExceptionHTTP(500, "Server Error")));
     }
 
