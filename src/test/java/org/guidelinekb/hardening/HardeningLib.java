@@ -138,6 +138,24 @@ final class HardeningLib {
         return p;
     }
 
+    /**
+     * Sends one generated request and applies the rule for every answer ({@link #assertNoServerErrorAndProblemJson});
+     * its status goes to the property's statistics.
+     */
+    static Reply sendGenerated(Request request) {
+        Reply r = send(request);
+        net.jqwik.api.statistics.Statistics.label("status").collect(r.status());
+        assertNoServerErrorAndProblemJson(r);
+        return r;
+    }
+
+    /** After a property: the server is healthy and its store holds exactly {@code before} ({@link StoreFingerprint#exact}). */
+    static void assertAliveAndStoreUnchanged(org.guidelinekb.testing.ServerUnderTest server, String before, String what) {
+        assertHealthy(server.baseUrl());
+        String now = StoreFingerprint.exact(server.storeContent());
+        if (!now.equals(before)) throw new AssertionError(what + " changed the store: " + before + " -> " + now);
+    }
+
     /** {@code GET /api/health} answers 200 with status ok. */
     static void assertHealthy(String base) {
         Reply r = send(Request.get(base + "/api/health"), Duration.ofSeconds(30));

@@ -1,7 +1,5 @@
 package org.guidelinekb.hardening;
 
-import static org.guidelinekb.hardening.HardeningLib.assertHealthy;
-import static org.guidelinekb.hardening.HardeningLib.assertNoServerErrorAndProblemJson;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,7 +11,6 @@ import java.util.stream.Stream;
 
 import org.guidelinekb.AppConfig;
 import org.guidelinekb.testing.ServerUnderTest;
-import org.guidelinekb.hardening.HardeningLib.Reply;
 import org.guidelinekb.hardening.HardeningLib.Request;
 import org.guidelinekb.hardening.JsonGen.Obj;
 
@@ -28,7 +25,6 @@ import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.AfterProperty;
 import net.jqwik.api.lifecycle.BeforeContainer;
-import net.jqwik.api.statistics.Statistics;
 
 /**
  * Generated CDS Hooks calls ({@code POST /cds-services/{id}}): the CDS tests' scenario requests (valid FHIR prefetch)
@@ -75,16 +71,12 @@ class TestCdsHooksInputs {
 
     @Property(tries = 10_000, edgeCases = EdgeCasesMode.NONE) // the generators name their edge cases; jqwik's combined ones cost more than the requests
     void a_cds_call_never_answers_5xx_and_every_error_is_problem_json(@ForAll("calls") Request request) {
-        Reply r = HardeningLib.send(request);
-        Statistics.label("status").collect(r.status());
-        assertNoServerErrorAndProblemJson(r);
+        HardeningLib.sendGenerated(request);
     }
 
     @AfterProperty
     void the_server_is_alive_and_the_store_unchanged() {
-        assertHealthy(base);
-        String now = StoreFingerprint.exact(server.storeContent());
-        if (!now.equals(storeBefore)) throw new AssertionError("a CDS call changed the store: " + storeBefore + " -> " + now);
+        HardeningLib.assertAliveAndStoreUnchanged(server, storeBefore, "a CDS call");
     }
 
     @Provide

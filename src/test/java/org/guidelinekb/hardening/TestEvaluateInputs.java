@@ -1,7 +1,5 @@
 package org.guidelinekb.hardening;
 
-import static org.guidelinekb.hardening.HardeningLib.assertHealthy;
-import static org.guidelinekb.hardening.HardeningLib.assertNoServerErrorAndProblemJson;
 import static org.guidelinekb.hardening.JsonGen.member;
 
 import java.util.ArrayList;
@@ -10,7 +8,6 @@ import java.util.Map;
 
 import org.guidelinekb.AppConfig;
 import org.guidelinekb.testing.ServerUnderTest;
-import org.guidelinekb.hardening.HardeningLib.Reply;
 import org.guidelinekb.hardening.HardeningLib.Request;
 import org.guidelinekb.hardening.JsonGen.Obj;
 
@@ -27,7 +24,6 @@ import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.AfterProperty;
 import net.jqwik.api.lifecycle.BeforeContainer;
-import net.jqwik.api.statistics.Statistics;
 
 /**
  * Generated requests to {@code POST /api/evaluate} and {@code POST /api/evaluate/compare}: known attribute names
@@ -59,16 +55,12 @@ class TestEvaluateInputs {
 
     @Property(tries = 10_000, edgeCases = EdgeCasesMode.NONE) // the generators name their edge cases; jqwik's combined ones cost more than the requests
     void evaluate_never_answers_5xx_and_every_error_is_problem_json(@ForAll("requests") Request request) {
-        Reply r = HardeningLib.send(request);
-        Statistics.label("status").collect(r.status());
-        assertNoServerErrorAndProblemJson(r);
+        HardeningLib.sendGenerated(request);
     }
 
     @AfterProperty
     void the_server_is_alive_and_the_store_unchanged() {
-        assertHealthy(base);
-        String now = StoreFingerprint.exact(server.storeContent());
-        if (!now.equals(storeBefore)) throw new AssertionError("evaluating changed the store: " + storeBefore + " -> " + now);
+        HardeningLib.assertAliveAndStoreUnchanged(server, storeBefore, "evaluating");
     }
 
     @Provide

@@ -1,7 +1,5 @@
 package org.guidelinekb.hardening;
 
-import static org.guidelinekb.hardening.HardeningLib.assertHealthy;
-import static org.guidelinekb.hardening.HardeningLib.assertNoServerErrorAndProblemJson;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +10,6 @@ import java.util.Map;
 
 import org.guidelinekb.AppConfig;
 import org.guidelinekb.testing.ServerUnderTest;
-import org.guidelinekb.hardening.HardeningLib.Reply;
 import org.guidelinekb.hardening.HardeningLib.Request;
 import org.guidelinekb.hardening.JsonGen.Obj;
 
@@ -29,7 +26,6 @@ import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.AfterProperty;
 import net.jqwik.api.lifecycle.BeforeContainer;
-import net.jqwik.api.statistics.Statistics;
 
 /**
  * Generated calls of the named queries ({@code GET /api/queries/{name}?param=…}, and POST with a form or JSON):
@@ -67,16 +63,12 @@ class TestNamedQueryInputs {
 
     @Property(tries = 10_000, edgeCases = EdgeCasesMode.NONE) // the generators name their edge cases; jqwik's combined ones cost more than the requests
     void a_named_query_never_answers_5xx_and_every_error_is_problem_json(@ForAll("calls") Request request) {
-        Reply r = HardeningLib.send(request);
-        Statistics.label("status").collect(r.status());
-        assertNoServerErrorAndProblemJson(r);
+        HardeningLib.sendGenerated(request);
     }
 
     @AfterProperty
     void the_server_is_alive_and_the_store_unchanged() {
-        assertHealthy(base);
-        String now = StoreFingerprint.exact(server.storeContent());
-        if (!now.equals(storeBefore)) throw new AssertionError("a named query changed the store: " + storeBefore + " -> " + now);
+        HardeningLib.assertAliveAndStoreUnchanged(server, storeBefore, "a named query");
     }
 
     /** One parameter as sent. */
