@@ -3,6 +3,8 @@ package org.guidelinekb.versioning;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -60,17 +62,13 @@ public final class VersionWrites {
         String label = VersionBody.label(p.graph(), p.root());
         store.read(reader -> requireAbsent(reader, guideline, label, p.root()));   // fail fast, before validating
         validate(p);
-        String[] activity = {null};
-        store.write(reader -> {
+        String activity = recordedWrite(agent, reader -> {
             requireAbsent(reader, guideline, label, p.root());
             ChangeSet.Builder c = ChangeSet.builder().replaceGraph(p.root(), p.graph());
             loader.replaceCatalogEntry(reader, p.root(), loader.catalogEntry(p.graph()), c);
-            activity[0] = loader.recordActivity(c, "create draft " + guideline + " " + label, agent, List.of(p));
-            loader.newStamp(reader, c);
-            return c.build();
+            return new Plan(c, "create draft " + guideline + " " + label, List.of(p));
         });
-        contentChanged.run();
-        return new WriteResult(guideline, label, p.root().getURI(), "draft", activity[0], List.of());
+        return new WriteResult(guideline, label, p.root().getURI(), "draft", activity, List.of());
     }
 
     /** Replaces a draft's content; 404 when unknown, 409 when published. */
@@ -79,34 +77,26 @@ public final class VersionWrites {
         store.read(reader -> requireDraft(reader, guideline, version, v, "replaced"));
         ParsedContent p = VersionBody.identify(guideline, version, body, queries);
         validate(p);
-        String[] activity = {null};
-        store.write(reader -> {
+        String activity = recordedWrite(agent, reader -> {
             requireDraft(reader, guideline, version, v, "replaced");
             ChangeSet.Builder c = ChangeSet.builder().replaceGraph(v, p.graph());
             loader.replaceCatalogEntry(reader, v, loader.catalogEntry(p.graph()), c);
-            activity[0] = loader.recordActivity(c, "replace draft " + guideline + " " + version, agent, List.of(p));
-            loader.newStamp(reader, c);
-            return c.build();
+            return new Plan(c, "replace draft " + guideline + " " + version, List.of(p));
         });
-        contentChanged.run();
-        return new WriteResult(guideline, version, v.getURI(), "draft", activity[0], List.of());
+        return new WriteResult(guideline, version, v.getURI(), "draft", activity, List.of());
     }
 
     /** Deletes a draft (its graph and catalog entry); 404 when unknown, 409 when published. */
     public WriteResult delete(String guideline, String version, String agent) {
         Node v = GKB.version(guideline, version);
-        String[] activity = {null};
-        store.write(reader -> {
+        String activity = recordedWrite(agent, reader -> {
             requireDraft(reader, guideline, version, v, "deleted");
             ChangeSet.Builder c = ChangeSet.builder().dropGraph(v);
             loader.replaceCatalogEntry(reader, v, GraphFactory.createDefaultGraph(), c);
-            activity[0] = loader.recordActivity(c, "delete draft " + guideline + " " + version, agent, List.of());
-            c.add(Quad.create(GKB.provenanceGraph, NodeFactory.createURI(activity[0]), INVALIDATED, v));
-            loader.newStamp(reader, c);
-            return c.build();
+            return new Plan(c, "delete draft " + guideline + " " + version, List.of(),
+                    act -> c.add(Quad.create(GKB.provenanceGraph, act, INVALIDATED, v)));
         });
-        contentChanged.run();
-        return new WriteResult(guideline, version, v.getURI(), "deleted", activity[0], List.of());
+        return new WriteResult(guideline, version, v.getURI(), "deleted", activity, List.of());
     }
 
     /**
@@ -118,10 +108,9 @@ public final class VersionWrites {
      */
     public WriteResult publish(String guideline, String version, String agent) {
         Node v = GKB.version(guideline, version);
-        String[] activity = {null};
         String[] status = {null};
         List<String> retired = new ArrayList<>();
-        store.write(reader -> {
+        String activity = recordedWrite(agent, reader -> {
             retired.clear();
             requireDraft(reader, guideline, version, v, "published");
             Catalog cat = catalog.read(reader);
@@ -165,21 +154,17 @@ public final class VersionWrites {
                 throw new ValidationException(e.violations().size() + " violation(s) of the knowledge model; the draft stays a draft, "
                         + "nothing was written", e.violations());
             }
-            activity[0] = loader.recordActivity(c, "publish " + guideline + " " + version + " as " + status[0]
-                    + (retired.isEmpty() ? "" : "; retire " + String.join(", ", retired)), agent,
+            return new Plan(c, "publish " + guideline + " " + version + " as " + status[0]
+                    + (retired.isEmpty() ? "" : "; retire " + String.join(", ", retired)),
                     List.of(new ParsedContent(snapshot, after, v, GKB.GuidelineVersion)));
-            loader.newStamp(reader, c);
-            return c.build();
         });
-        contentChanged.run();
-        return new WriteResult(guideline, version, v.getURI(), status[0], activity[0], List.copyOf(retired));
+        return new WriteResult(guideline, version, v.getURI(), status[0], activity, List.copyOf(retired));
     }
 
     /** Retires an active version; 409 for a draft (delete it instead) or a retired version. */
     public WriteResult retire(String guideline, String version, String agent) {
         Node v = GKB.version(guideline, version);
-        String[] activity = {null};
-        store.write(reader -> {
+        String activity = recordedWrite(agent, reader -> {
             Node status = loader.versionStatus(reader, v);
             if (status == null) throw notFound(guideline, version);
             if (!GKB.statusActive.equals(status)) {
@@ -188,12 +173,36 @@ public final class VersionWrites {
             }
             ChangeSet.Builder c = ChangeSet.builder();
             setStatus(c, v, GKB.statusActive, GKB.statusRetired);
-            activity[0] = loader.recordActivity(c, "retire " + guideline + " " + version, agent, List.of());
-            loader.newStamp(reader, c);
-            return c.build();
+            return new Plan(c, "retire " + guideline + " " + version, List.of());
+        });
+        return new WriteResult(guideline, version, v.getURI(), "retired", activity, List.of());
+    }
+
+    /**
+     * What a write's plan gives: its changes, the PROV activity's description and inputs, and what to add once the
+     * activity's IRI is known.
+     */
+    private record Plan(ChangeSet.Builder changes, String description, List<ParsedContent> inputs, Consumer<Node> withActivity) {
+        Plan(ChangeSet.Builder changes, String description, List<ParsedContent> inputs) {
+            this(changes, description, inputs, activity -> { });
+        }
+    }
+
+    /**
+     * One lifecycle write in one store transaction: the plan (re-read inside it), its PROV activity and a new catalog
+     * stamp; after commit the knowledge base is told. Returns the activity's IRI.
+     */
+    private String recordedWrite(String agent, Function<StoreReader, Plan> plan) {
+        String[] activity = {null};
+        store.write(reader -> {
+            Plan p = plan.apply(reader);
+            activity[0] = loader.recordActivity(p.changes(), p.description(), agent, p.inputs());
+            p.withActivity().accept(NodeFactory.createURI(activity[0]));
+            loader.newStamp(reader, p.changes());
+            return p.changes().build();
         });
         contentChanged.run();
-        return new WriteResult(guideline, version, v.getURI(), "retired", activity[0], List.of());
+        return activity[0];
     }
 
     /** A copy of a version graph with the version's status replaced. */
