@@ -59,12 +59,31 @@ public record ParsedContent(ContentFile file, Graph graph, Node root, Node rootT
                         @Override public void triple(Triple t) { g.add(t); }
                         @Override public void quad(Quad q) { g.add(q.asTriple()); }
                     });
-        } catch (RiotException e) {
+        } catch (RiotException | org.apache.jena.irix.IRIException e) { // a bad @base or prefix IRI surfaces as the latter
             throw new InvalidInputException(file.name() + ": not valid " + file.lang().getLabel() + ": " + e.getMessage());
         }
         if (g.isEmpty()) throw new InvalidInputException(file.name() + ": no triples");
+        g.find().forEachRemaining(t -> {
+            requireValidIri(file, t.getSubject());
+            requireValidIri(file, t.getPredicate());
+            requireValidIri(file, t.getObject());
+        });
         Node[] root = findRoot(file, g, queries);
         return new ParsedContent(file, g, root[0], root[1]);
+    }
+
+    /**
+     * The parsers only warn about some IRIs that RFC 3987 does not allow (e.g. one with a '"' in it); such an IRI
+     * cannot be written in SPARQL, so a remote store would refuse the write. Refused here, for every store alike.
+     */
+    private static void requireValidIri(ContentFile file, Node n) {
+        String iri = n.isURI() ? n.getURI() : n.isLiteral() ? n.getLiteralDatatypeURI() : null;
+        if (iri == null) return;
+        try {
+            org.apache.jena.irix.IRIx.create(iri);
+        } catch (org.apache.jena.irix.IRIException e) {
+            throw new InvalidInputException(file.name() + ": not a valid IRI: <" + iri + "> (" + e.getMessage() + ")");
+        }
     }
 
     private static Node[] findRoot(ContentFile file, Graph g, QueryLibrary queries) {

@@ -237,6 +237,21 @@ class TestVersionApi {
         activity(prov, "retire " + g + " 2");
     }
 
+    @Test void a_draft_with_an_iri_that_rfc_3987_does_not_allow_is_refused_and_nothing_is_written() {
+        String g = "bad-iri-gl";
+        String valid = body("added", "from", g);
+        assertTrue(valid.contains("gkb:quote"), "the fixture has a quote");
+        // '"' inside an IRI: Jena's Turtle parser only warns; no SPARQL store would take it (found by the remote hardening run)
+        String bad = valid.replaceFirst("gkb:quote", "<https://w3id.org/gkb/ontolo\"gy#quote>");
+        HttpResponse<String> r = post("/api/guidelines/" + g + "/versions", bad);
+        assertEquals(400, r.statusCode(), r.body());
+        assertTrue(Http.contentType(r).startsWith("application/problem+json"), Http.contentType(r));
+        assertTrue(r.body().contains("not a valid IRI"), r.body());
+        assertEquals(404, http.get("/api/guidelines/" + g + "/versions/1").statusCode(), "nothing written");
+        HttpResponse<String> badBase = post("/api/guidelines/" + g + "/versions", "@base <{https://w3id.org/gkb/id/> .\n" + valid);
+        assertEquals(400, badBase.statusCode(), "a bad @base is the client's error, not the server's: " + badBase.body());
+    }
+
     @Test void deleting_a_draft_removes_it_and_records_the_deletion() {
         String g = "delete-gl";
         assertEquals(201, post("/api/guidelines/" + g + "/versions", body("added", "from", g)).statusCode());
