@@ -43,8 +43,7 @@ public final class FusekiProblemFilter implements Filter {
             response.setContentLength(body.length);
             response.getOutputStream().write(body);
         } else if (capture.status >= 400) {
-            String detail = capture.buffer.toString(StandardCharsets.UTF_8).strip();
-            if (detail.isEmpty()) detail = capture.message == null ? ApiErrors.titleFor(capture.status) : capture.message;
+            String detail = detail(capture);
             Problem p = timedOut(capture.status, detail)
                     ? ApiErrors.problem(new QueryTimeoutException(detail))
                     : new Problem(ApiErrors.slugFor(capture.status), ApiErrors.titleFor(capture.status), capture.status, detail);
@@ -56,6 +55,21 @@ public final class FusekiProblemFilter implements Filter {
             response.getOutputStream().write(body);
         }
     }
+
+    /**
+     * What the client is told. A 4xx speaks of the caller's own request (a syntax error names the line), cut to
+     * {@value #MAX_DETAIL} characters. A 5xx body is Fuseki's or an exception's text — never the caller's to read:
+     * only the timeout keeps its words, every other failure gets a fixed sentence (Fuseki's log has the rest).
+     */
+    static String detail(Capture capture) {
+        String said = capture.buffer.toString(StandardCharsets.UTF_8).strip();
+        if (said.isEmpty() && capture.message != null) said = capture.message.strip();
+        if (capture.status >= 500 && !timedOut(capture.status, said)) return "The SPARQL endpoint failed to answer; the server log has the details.";
+        if (said.isEmpty()) return ApiErrors.titleFor(capture.status);
+        return said.length() <= MAX_DETAIL ? said : said.substring(0, MAX_DETAIL) + " …";
+    }
+
+    static final int MAX_DETAIL = 1000;
 
     /** Fuseki's answer to a query stopped at its timeout (ours, set on every public query): 503 "Query timed out". */
     static boolean timedOut(int status, String detail) {

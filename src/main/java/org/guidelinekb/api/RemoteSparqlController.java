@@ -17,6 +17,7 @@ import org.apache.jena.riot.resultset.ResultSetLang;
 import org.apache.jena.sparql.resultset.ResultsWriter;
 import org.guidelinekb.error.InvalidInputException;
 import org.guidelinekb.queries.Watchdog;
+import org.guidelinekb.sparqlendpoint.FederatedQueries;
 import org.guidelinekb.sparqlendpoint.ResultCap;
 import org.guidelinekb.store.KnowledgeStore;
 
@@ -77,6 +78,7 @@ public final class RemoteSparqlController {
         } catch (QueryParseException e) {
             throw new InvalidInputException("SPARQL parse error: " + e.getMessage());
         }
+        FederatedQueries.refusal(query).ifPresent(why -> { throw new InvalidInputException(why); });
         String accept = ctx.header("Accept");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         String type;

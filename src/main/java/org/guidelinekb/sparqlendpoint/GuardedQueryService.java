@@ -6,13 +6,14 @@ import java.util.concurrent.ScheduledFuture;
 
 import org.apache.jena.fuseki.servlets.HttpAction;
 import org.apache.jena.fuseki.servlets.SPARQL_QueryDataset;
+import org.apache.jena.fuseki.servlets.ServletOps;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.query.Query;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.exec.QueryExec;
 
 /**
- * Fuseki's query operation for the public endpoint, with the server's limits: the {@link ResultCap} and a timeout enforced twice — ARQ's context timeout and our own {@link QueryWatchdog}.
+ * Fuseki's query operation for the public endpoint, with the server's limits: the {@link ResultCap} and a timeout enforced twice — ARQ's context timeout and our own {@link QueryWatchdog}; no {@code SERVICE} ({@link FederatedQueries}).
  */
 public final class GuardedQueryService extends SPARQL_QueryDataset {
     private final QueryWatchdog watchdog;
@@ -28,12 +29,14 @@ public final class GuardedQueryService extends SPARQL_QueryDataset {
     @Override
     protected void validateQuery(HttpAction action, Query query) {
         super.validateQuery(action, query);
+        FederatedQueries.refusal(query).ifPresent(ServletOps::errorBadRequest);
         if (cap.apply(query)) action.setResponseHeader(ResultCap.HEADER, Long.toString(cap.maxRows()));
     }
 
     @Override
     protected QueryExec createQueryExec(HttpAction action, Query query, DatasetGraph dataset) {
         action.getContext().set(ARQ.queryTimeout, Long.toString(watchdog.timeoutMillis()));
+        action.getContext().set(ARQ.httpServiceAllowed, false); // a second line behind FederatedQueries
         QueryExec exec = super.createQueryExec(action, query, dataset);
         watched.get().add(watchdog.watch(exec));
         return exec;
