@@ -3,7 +3,7 @@ package org.guidelinekb.api;
 import java.util.List;
 import java.util.Map;
 
-import org.guidelinekb.ServerVersion;
+import org.guidelinekb.util.ServerVersion;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;

@@ -3,9 +3,9 @@ package org.guidelinekb.api;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.guidelinekb.ServerVersion;
 import org.guidelinekb.store.KnowledgeStore;
 import org.guidelinekb.store.StoreStats;
+import org.guidelinekb.util.ServerVersion;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;

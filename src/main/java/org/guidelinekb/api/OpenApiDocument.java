@@ -2,9 +2,9 @@ package org.guidelinekb.api;
 
 import java.util.List;
 
-import org.guidelinekb.ServerVersion;
 import org.guidelinekb.queries.ApiQuery;
 import org.guidelinekb.util.Resources;
+import org.guidelinekb.util.ServerVersion;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,13 +1,13 @@
 package org.guidelinekb.auth;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.guidelinekb.AppConfig;
 import org.guidelinekb.error.AuthException;
 
 /**
@@ -30,12 +30,12 @@ public final class WriteTokens {
         this.entries = List.copyOf(entries);
     }
 
-    /** The tokens of a configuration: {@code adminToken} labelled "admin", then the token file's lines. */
-    public static WriteTokens from(AppConfig config) {
+    /** The tokens {@code adminToken} (labelled "admin"; null or blank: none) and the lines of {@code tokenFile} (or null). */
+    public static WriteTokens from(String adminToken, Path tokenFile) {
         List<Entry> out = new ArrayList<>();
-        if (config.adminToken() != null && !config.adminToken().isBlank()) out.add(new Entry("admin", sha256(config.adminToken().strip())));
-        if (config.tokenFile() != null) {
-            for (TokenFile.Line l : TokenFile.read(config.tokenFile())) out.add(new Entry(l.label(), sha256(l.token())));
+        if (adminToken != null && !adminToken.isBlank()) out.add(new Entry("admin", sha256(adminToken.strip())));
+        if (tokenFile != null) {
+            for (TokenFile.Line l : TokenFile.read(tokenFile)) out.add(new Entry(l.label(), sha256(l.token())));
         }
         return new WriteTokens(out);
     }

@@ -84,7 +84,7 @@ public final class Main implements Runnable {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"gkb " + org.guidelinekb.ServerVersion.get()};
+            return new String[] {"gkb " + org.guidelinekb.util.ServerVersion.get()};
         }
     }
 }

@@ -13,10 +13,10 @@ import java.util.Map;
 
 import org.guidelinekb.AppConfig;
 import org.guidelinekb.testing.Http;
-import org.guidelinekb.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
+import org.guidelinekb.testing.RunningServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
@@ -35,20 +35,16 @@ import io.swagger.v3.parser.core.models.SwaggerParseResult;
  */
 class TestOpenApi {
     private static final String TOKEN = "openapi-test-token";
-    private static TestServer server;
+    @RegisterExtension
+    static final RunningServer server = RunningServer.with(() -> AppConfig.forTests().toBuilder().adminToken(TOKEN).build());
     private static JsonNode doc;
     private static String docText;
 
     @BeforeAll static void start() {
-        server = TestServer.start(AppConfig.forTests().toBuilder().adminToken(TOKEN).build());
         HttpResponse<String> r = server.http().get("/openapi.json");
         assertEquals(200, r.statusCode());
         docText = r.body();
         doc = Http.json(r);
-    }
-
-    @AfterAll static void stop() {
-        server.close();
     }
 
     @Test void the_document_is_openapi_3_and_parses_without_errors() {

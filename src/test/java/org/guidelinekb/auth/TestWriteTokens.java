@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.guidelinekb.AppConfig;
 import org.guidelinekb.error.AuthException;
 import org.guidelinekb.error.InvalidInputException;
 import org.junit.jupiter.api.Test;
@@ -22,7 +21,7 @@ class TestWriteTokens {
     @Test void env_token_and_token_file_each_name_their_writer() throws IOException {
         Path file = dir.resolve("tokens");
         Files.writeString(file, "# writers\n\nalice  alice-secret-1\nbob\tbob-secret-2\n");
-        WriteTokens t = WriteTokens.from(AppConfig.forTests().toBuilder().adminToken("admin-secret").tokenFile(file).build());
+        WriteTokens t = WriteTokens.from("admin-secret", file);
         assertEquals(3, t.size());
         assertEquals("admin", t.authenticate("Bearer admin-secret"));
         assertEquals("alice", t.authenticate("Bearer alice-secret-1"));
@@ -31,7 +30,7 @@ class TestWriteTokens {
     }
 
     @Test void missing_token_is_401_wrong_token_is_403() {
-        WriteTokens t = WriteTokens.from(AppConfig.forTests().toBuilder().adminToken("right").build());
+        WriteTokens t = WriteTokens.from("right", null);
         for (String h : new String[] {null, "", "Basic dXNlcjpwdw==", "Bearer", "Bearer   "}) {
             AuthException e = assertThrows(AuthException.class, () -> t.authenticate(h), String.valueOf(h));
             assertTrue(e.missing(), String.valueOf(h));
@@ -44,7 +43,7 @@ class TestWriteTokens {
     }
 
     @Test void without_any_token_every_write_is_refused_and_the_message_says_how_to_configure_one() {
-        WriteTokens none = WriteTokens.from(AppConfig.forTests().toBuilder().adminToken("  ").build());
+        WriteTokens none = WriteTokens.from("  ", null);
         assertFalse(none.configured());
         AuthException missing = assertThrows(AuthException.class, () -> none.authenticate(null));
         assertTrue(missing.missing());

@@ -28,6 +28,7 @@ import org.guidelinekb.generate.KbGenerator;
 import org.guidelinekb.load.ContentFile;
 import org.guidelinekb.load.LoadReport;
 import org.guidelinekb.versioning.GuidelineDiff;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -157,6 +158,7 @@ class BenchSmokeTest {
     }
 
     @Test
+    @Tag("long") // ./gkb test --all only: starts a dozen server processes, ours and standalone Fuseki
     void phases_run_once_tiny_and_the_report_has_every_key() throws Exception {
         Plan plan = Plan.tiny();
         Report report = new Report().header("mode", plan.name()).header("date", "smoke").header("machine", Machine.describe());
@@ -174,14 +176,17 @@ class BenchSmokeTest {
         servers.memory();
         servers.sparql();
         servers.coldStart();
+        new RunawayPhase(plan, servers, data, report, log::add).run();
         new ReplicaPhase(plan, servers, data, work, report, log::add).run();
         for (String k : List.of("load_ratio_vs_tdbloader", "http_evaluate_p99_ms", "http_evaluate_max_rps_ratio_vs_floor", "cds_hooks_p99_ms",
                 "rss_mb_shipped", "heap_after_gc_mb_shipped", "sparql_throughput_ratio_vs_fuseki", "cold_start_ms", "heap_growth_mb_over_evaluations",
-                "remote_evaluate_p99_ms", "remote_evaluate_embedded_p99_ms", "remote_publish_visible_ms", "replicas_2_vs_1_throughput")) {
+                "health_p99_ms_during_runaway", "remote_evaluate_p99_ms", "remote_evaluate_embedded_p99_ms", "remote_publish_visible_ms", "replicas_2_vs_1_throughput")) {
             assertNotNull(report.figure(k), k + " measured");
         }
         JsonNode notes = new ObjectMapper().valueToTree(report.json()).path("notes");
-        for (JsonNode n : notes) assertFalse(n.asText().contains("row counts differ"), n.asText());
+        for (JsonNode n : notes) assertFalse(n.asText().contains("row counts differ") || n.asText().contains("not cut"), n.asText());
+        JsonNode cut = new ObjectMapper().valueToTree(report.json()).path("details").path("runaway_queries_cut");
+        assertTrue(cut.asLong() >= 1, "the runaway phase saw a runaway query cut: " + cut);
 
         report.write(tmp.resolve("report"));
         JsonNode json = new ObjectMapper().readTree(tmp.resolve("report/report.json").toFile());

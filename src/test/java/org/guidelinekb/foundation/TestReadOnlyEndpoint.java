@@ -8,31 +8,21 @@ import java.util.Map;
 
 import org.guidelinekb.testing.Http;
 import org.guidelinekb.AppConfig;
-import org.guidelinekb.testing.ServerUnderTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.guidelinekb.testing.RunningServer;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The public side is read-only: every way to update is refused with 4xx and changes nothing. */
 class TestReadOnlyEndpoint {
-    static ServerUnderTest server;
-    static Http http;
+    @RegisterExtension
+    static final RunningServer server = RunningServer.with(AppConfig::forTests);
     static final String INSERT = "INSERT DATA { GRAPH <urn:x:g> { <urn:x:s> <urn:x:p> <urn:x:o> } }";
     static final String COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }";
 
-    @BeforeAll static void start() {
-        server = ServerUnderTest.start(AppConfig.forTests());
-        http = server.http();
-    }
-
-    @AfterAll static void stop() {
-        server.close();
-    }
-
     /** The store's quads, read directly (not through the endpoint under test), with the count the endpoint gives. */
     static long count() {
-        HttpResponse<String> r = http.get("/kb/sparql?query=" + Http.enc(COUNT), "Accept", "application/sparql-results+json");
+        HttpResponse<String> r = server.http().get("/kb/sparql?query=" + Http.enc(COUNT), "Accept", "application/sparql-results+json");
         long viaEndpoint = Http.json(r).at("/results/bindings/0/n/value").asLong();
         var dsg = server.storeContent();
         long direct = org.apache.jena.system.Txn.calculateRead(dsg, () -> org.apache.jena.atlas.iterator.Iter.count(dsg.find()));
@@ -63,14 +53,14 @@ class TestReadOnlyEndpoint {
     void update_attempts_are_refused_and_change_nothing(String method, String path, String kind) {
         long before = count();
         HttpResponse<String> r = switch (kind) {
-            case "form-update" -> http.postForm(path, Map.of("update", INSERT));
-            case "application/sparql-update" -> http.method(method, path, kind, INSERT);
-            case "none" -> http.method(method, path, null, null);
-            default -> http.method(method, path, kind, "<urn:x:s> <urn:x:p> <urn:x:o> .");
+            case "form-update" -> server.http().postForm(path, Map.of("update", INSERT));
+            case "application/sparql-update" -> server.http().method(method, path, kind, INSERT);
+            case "none" -> server.http().method(method, path, null, null);
+            default -> server.http().method(method, path, kind, "<urn:x:s> <urn:x:p> <urn:x:o> .");
         };
         assertTrue(r.statusCode() >= 400 && r.statusCode() < 500, method + " " + path + " -> " + r.statusCode() + " " + r.body());
         assertEquals(before, count(), "the store is unchanged");
-        HttpResponse<String> ask = http.get("/kb/sparql?query=" + Http.enc("ASK { GRAPH <urn:x:g> { ?s ?p ?o } }"), "Accept", "application/sparql-results+json");
+        HttpResponse<String> ask = server.http().get("/kb/sparql?query=" + Http.enc("ASK { GRAPH <urn:x:g> { ?s ?p ?o } }"), "Accept", "application/sparql-results+json");
         assertEquals(false, Http.json(ask).get("boolean").asBoolean());
     }
 }

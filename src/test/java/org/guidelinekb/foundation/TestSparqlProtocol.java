@@ -16,34 +16,24 @@ import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.guidelinekb.testing.Http;
 import org.guidelinekb.AppConfig;
-import org.guidelinekb.testing.ServerUnderTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.guidelinekb.testing.RunningServer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The SPARQL 1.1 protocol on the shared port: every result format, GET and POST, Jena as a remote client. */
 class TestSparqlProtocol {
-    static ServerUnderTest server;
-    static Http http;
+    @RegisterExtension
+    static final RunningServer server = RunningServer.with(AppConfig::forTests);
 
     static final String JSON = "application/sparql-results+json";
     static final String SELECT = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g";
     static final String CONSTRUCT = "CONSTRUCT { ?v ?p ?o } WHERE { GRAPH <https://w3id.org/gkb/graph/catalog> { ?v ?p ?o } }";
 
-    @BeforeAll static void start() {
-        server = ServerUnderTest.start(AppConfig.forTests());
-        http = server.http();
-    }
-
-    @AfterAll static void stop() {
-        server.close();
-    }
-
     @Test void ask_answers_true_as_json() {
         // as curl asks by default
-        HttpResponse<String> r = http.get("/kb/sparql?query=" + Http.enc("ASK{}"), "Accept", "*/*");
+        HttpResponse<String> r = server.http().get("/kb/sparql?query=" + Http.enc("ASK{}"), "Accept", "*/*");
         assertEquals(200, r.statusCode());
         assertTrue(Http.json(r).get("boolean").asBoolean());
     }
@@ -56,7 +46,7 @@ class TestSparqlProtocol {
             "text/tab-separated-values, ?g\t?n"})
     void select_in_each_result_format(String accept, String marker) {
         for (String endpoint : new String[] {"/kb/sparql", "/kb/query"}) {
-            HttpResponse<String> r = http.get(endpoint + "?query=" + Http.enc(SELECT), "Accept", accept);
+            HttpResponse<String> r = server.http().get(endpoint + "?query=" + Http.enc(SELECT), "Accept", accept);
             assertEquals(200, r.statusCode(), r.body());
             assertTrue(Http.contentType(r).startsWith(accept), Http.contentType(r));
             assertTrue(r.body().contains(marker), r.body());
@@ -67,7 +57,7 @@ class TestSparqlProtocol {
     @ParameterizedTest(name = "CONSTRUCT as {0}")
     @CsvSource({"text/turtle, TURTLE", "application/ld+json, JSONLD", "application/n-triples, NTRIPLES", "application/rdf+xml, RDFXML"})
     void construct_in_each_rdf_format(String accept, String lang) {
-        HttpResponse<String> r = http.get("/kb/sparql?query=" + Http.enc(CONSTRUCT), "Accept", accept);
+        HttpResponse<String> r = server.http().get("/kb/sparql?query=" + Http.enc(CONSTRUCT), "Accept", accept);
         assertEquals(200, r.statusCode(), r.body());
         assertTrue(Http.contentType(r).startsWith(accept), Http.contentType(r));
         Model m = ModelFactory.createDefaultModel();
@@ -85,16 +75,16 @@ class TestSparqlProtocol {
     }
 
     @Test void post_form_and_post_query_body() {
-        HttpResponse<String> form = http.postForm("/kb/sparql", Map.of("query", "ASK { GRAPH ?g { ?s ?p ?o } }"), "Accept", JSON);
+        HttpResponse<String> form = server.http().postForm("/kb/sparql", Map.of("query", "ASK { GRAPH ?g { ?s ?p ?o } }"), "Accept", JSON);
         assertEquals(200, form.statusCode(), form.body());
         assertTrue(Http.json(form).get("boolean").asBoolean());
-        HttpResponse<String> direct = http.post("/kb/query", "application/sparql-query", "ASK { GRAPH ?g { ?s ?p ?o } }", "Accept", JSON);
+        HttpResponse<String> direct = server.http().post("/kb/query", "application/sparql-query", "ASK { GRAPH ?g { ?s ?p ?o } }", "Accept", JSON);
         assertEquals(200, direct.statusCode(), direct.body());
         assertTrue(Http.json(direct).get("boolean").asBoolean());
     }
 
     @Test void graph_store_protocol_read() {
-        HttpResponse<String> r = http.get("/kb/get?graph=" + Http.enc("https://w3id.org/gkb/graph/catalog"), "Accept", "text/turtle");
+        HttpResponse<String> r = server.http().get("/kb/get?graph=" + Http.enc("https://w3id.org/gkb/graph/catalog"), "Accept", "text/turtle");
         assertEquals(200, r.statusCode(), r.body());
         Model m = ModelFactory.createDefaultModel();
         RDFParser.create().source(new StringReader(r.body())).lang(Lang.TURTLE).parse(m);
@@ -102,7 +92,7 @@ class TestSparqlProtocol {
     }
 
     @Test void bad_query_is_400() {
-        HttpResponse<String> r = http.get("/kb/sparql?query=" + Http.enc("SELECT WHERE {"));
+        HttpResponse<String> r = server.http().get("/kb/sparql?query=" + Http.enc("SELECT WHERE {"));
         assertEquals(400, r.statusCode());
     }
 

@@ -29,7 +29,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 /**
  * Generated CDS Hooks calls ({@code POST /cds-services/{id}}): the CDS tests' scenario requests (valid FHIR prefetch)
  * changed node by node, cut or spliced as text, or replaced by any JSON; known and unknown service ids; other
- * content types. 10,000 per run against one server: never a 5xx, every error problem+json, the server healthy and
+ * content types. 10,000 per run (./gkb test --all; 1,000 in the default run) against one server: never a 5xx, every error problem+json, the server healthy and
  * the store exactly as before (a call reads; only feedback writes).
  *
  * <p>{@code fhirServer} makes the server fetch missing prefetch keys; a generated one always points at a closed
@@ -69,7 +69,7 @@ class TestCdsHooksInputs {
         if (server != null) server.close();
     }
 
-    @Property(tries = 10_000, edgeCases = EdgeCasesMode.NONE) // the generators name their edge cases; jqwik's combined ones cost more than the requests
+    @Property(edgeCases = EdgeCasesMode.NONE) // tries: pom.xml gkb.tries; the generators name their edge cases; jqwik's combined ones cost more than the requests
     void a_cds_call_never_answers_5xx_and_every_error_is_problem_json(@ForAll("calls") Request request) {
         HardeningLib.sendGenerated(request);
     }

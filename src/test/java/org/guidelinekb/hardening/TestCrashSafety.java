@@ -29,6 +29,7 @@ import org.guidelinekb.store.Tdb2Store;
 import org.guidelinekb.testing.GkbProcess;
 import org.guidelinekb.testing.ServerUnderTest;
 import org.guidelinekb.testing.StandaloneFuseki;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,6 +52,7 @@ import org.junit.jupiter.api.io.TempDir;
  * where its large write transaction commits; the time scale follows the outcomes (a kill that came before every
  * write makes the next ones later, one after every write earlier), so the kills keep straddling the commits.
  */
+@Tag("long") // ./gkb test --all only: minutes of kills and restarts
 class TestCrashSafety {
     private static final int KILLS = Integer.getInteger("gkb.crash.kills", 20);
     private static final int STATEMENTS = Integer.getInteger("gkb.crash.statements", 120);

@@ -32,7 +32,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * parameters from each query's own description ({@code GET /api/queries}) with values of their type and not —
  * strings and IRIs carrying SPARQL injection attempts, numbers out of range, impossible dates, list values,
  * {@code limit}/{@code offset} junk — plus unknown parameters, unknown queries and odd {@code Accept} headers.
- * 10,000 per run against one server: never a 5xx, every error problem+json, the server healthy and the store
+ * 10,000 per run (./gkb test --all; 1,000 in the default run) against one server: never a 5xx, every error problem+json, the server healthy and the store
  * exactly as before (a bound parameter can never become query text, so no injection can write).
  */
 class TestNamedQueryInputs {
@@ -61,7 +61,7 @@ class TestNamedQueryInputs {
         if (server != null) server.close();
     }
 
-    @Property(tries = 10_000, edgeCases = EdgeCasesMode.NONE) // the generators name their edge cases; jqwik's combined ones cost more than the requests
+    @Property(edgeCases = EdgeCasesMode.NONE) // tries: pom.xml gkb.tries; the generators name their edge cases; jqwik's combined ones cost more than the requests
     void a_named_query_never_answers_5xx_and_every_error_is_problem_json(@ForAll("calls") Request request) {
         HardeningLib.sendGenerated(request);
     }

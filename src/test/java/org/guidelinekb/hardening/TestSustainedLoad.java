@@ -24,6 +24,7 @@ import org.guidelinekb.App;
 import org.guidelinekb.AppConfig;
 import org.guidelinekb.hardening.HardeningLib.Reply;
 import org.guidelinekb.hardening.HardeningLib.Request;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.Test;
  * <p>The public SPARQL endpoint's watchdog keeps each query until its timeout has passed, so the server runs with a
  * short query timeout and each heap reading waits that long first: what is left is what the load left behind.
  */
+@Tag("long") // ./gkb test --all only: a minute of load
 class TestSustainedLoad {
     private static final int CLIENTS = 50;
     private static final Path DIR = HardeningLib.RESOURCES.resolve("load");

@@ -59,8 +59,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * report must hold a result of that node shape (or of one of its property shapes);
  * {@code checks/<query-name>--<case>.ttl} must make {@code sparql/checks/<query-name>.rq} return rows.
  * <p>
- * Files are read from the project directory, as Jena's tests read {@code testing/}. The traceability tests also
- * read the source deck and the fact sheet from {@code ../shared} (present beside the project for development and CI).
+ * Files are read from the project directory, as Jena's tests read {@code testing/}. The traceability tests check
+ * {@code kb/} against the source register {@code kb/sources/} ({@link SourceRegister}): the excerpts of each source
+ * document that kb/ quotes or takes numbers and places from. The register's own agreement with the source files is
+ * the curation audit ({@code .ci/source-audit}), not a test: the sources are not part of the project.
  */
 class ShippedContentTest {
 
@@ -71,8 +73,8 @@ class ShippedContentTest {
     static final Path CHECKS = Paths.get("sparql/checks");
     static final Path SHAPE_FIXTURES = Paths.get("src/test/resources/shapes/shacl");
     static final Path CHECK_FIXTURES = Paths.get("src/test/resources/shapes/checks");
-    static final Path DECK = Paths.get("../shared/seed/000_544e996eb13c5bb6.txt");
-    static final Path FACT_SHEET = Paths.get("../shared/evidence/clinical-facts.md");
+    /** The register of the fact sheet: the numbers, counts and places of kb/ (findings name no document). */
+    static final String FACT_SHEET = "fact-sheet";
 
     static final String GKB = "https://w3id.org/gkb/ontology#";
     static final String SH = "http://www.w3.org/ns/shacl#";
@@ -231,29 +233,31 @@ class ShippedContentTest {
     // ---- traceability to the two sources ----------------------------------------------------------------------
 
     @Test
-    void every_quote_is_verbatim_in_its_source() {
-        String deck = normalise(read(DECK));
-        String facts = normalise(read(FACT_SHEET));
+    void every_quote_is_verbatim_in_the_register_of_its_source_document() {
         Model kb = loadKnowledgeBase();
         Property quote = kb.createProperty(GKB, "quote");
         List<String> missing = new ArrayList<>();
         kb.listStatements(null, quote, (RDFNode) null).forEachRemaining(s -> {
             Resource document = s.getSubject().getPropertyResourceValue(kb.createProperty(GKB, "source"))
                                  .getPropertyResourceValue(kb.createProperty(GKB, "document"));
-            String text = SEED_DECK.equals(document.getURI()) ? deck : facts;
-            // " […] " marks a cut in the quote (e.g. a slide break); each part must be verbatim
+            List<SourceRegister> registers = SourceRegister.all().stream().filter(r -> r.documents().contains(document.getURI())).toList();
+            if (registers.size() != 1) {
+                missing.add(s.getSubject() + ": " + registers.size() + " registers in " + SourceRegister.DIR + " name its document " + document);
+                return;
+            }
+            // " […] " marks a cut in the quote (e.g. a slide break); each part must be verbatim in one excerpt
             for (String part : s.getString().split("\\[…\\]")) {
-                if (!text.contains(normalise(part))) {
-                    missing.add(s.getSubject() + ": \"" + part.strip() + "\"");
+                if (excerpts(registers.get(0)).stream().noneMatch(e -> normalise(e).contains(normalise(part)))) {
+                    missing.add(s.getSubject() + ": \"" + part.strip() + "\" (register " + registers.get(0).path() + ")");
                 }
             }
         });
-        assertTrue(missing.isEmpty(), () -> "quotes not found verbatim in their source:\n" + String.join("\n", missing));
+        assertTrue(missing.isEmpty(), () -> "quotes not found verbatim in the register of their source:\n" + String.join("\n", missing));
     }
 
     @Test
-    void every_number_of_a_finding_is_printed_together_on_one_line_of_the_fact_sheet() {
-        List<Set<BigDecimal>> lines = read(FACT_SHEET).lines().map(ShippedContentTest::numbersIn).collect(Collectors.toList());
+    void every_number_of_a_finding_is_printed_together_in_one_excerpt_of_the_fact_sheet_register() {
+        List<Set<BigDecimal>> lines = excerpts(register(FACT_SHEET)).stream().map(ShippedContentTest::numbersIn).collect(Collectors.toList());
         Model kb = loadKnowledgeBase();
         List<String> untraced = new ArrayList<>();
         kb.listSubjectsWithProperty(RDF.type, kb.createResource(GKB + "Finding")).forEachRemaining(finding -> {
@@ -269,13 +273,13 @@ class ShippedContentTest {
                 untraced.add(finding.getURI() + " " + numbers);
             }
         });
-        assertTrue(untraced.isEmpty(), () -> "findings whose value, CI and p-value are not printed together on one line of "
-                                             + FACT_SHEET + ":\n" + String.join("\n", untraced));
+        assertTrue(untraced.isEmpty(), () -> "findings whose value, CI and p-value are not printed together in one excerpt of "
+                                             + register(FACT_SHEET).path() + ":\n" + String.join("\n", untraced));
     }
 
     @Test
-    void every_count_is_printed_in_the_fact_sheet() {
-        Set<BigDecimal> printed = numbersIn(read(FACT_SHEET));
+    void every_count_is_printed_in_the_fact_sheet_register() {
+        Set<BigDecimal> printed = numbersIn(String.join("\n", excerpts(register(FACT_SHEET))));
         Model kb = loadKnowledgeBase();
         List<String> untraced = new ArrayList<>();
         for (String p : List.of("n", "enrolled", "randomised", "analysed", "participants", "studyCount", "eventCount",
@@ -287,12 +291,12 @@ class ShippedContentTest {
                 }
             });
         }
-        assertTrue(untraced.isEmpty(), () -> "counts not printed in the fact sheet:\n" + String.join("\n", untraced));
+        assertTrue(untraced.isEmpty(), () -> "counts not printed in " + register(FACT_SHEET).path() + ":\n" + String.join("\n", untraced));
     }
 
     @Test
-    void every_seen_at_is_a_place_named_in_the_fact_sheet() {
-        String facts = read(FACT_SHEET);
+    void every_seen_at_is_a_place_named_in_the_fact_sheet_register() {
+        String facts = String.join("\n", excerpts(register(FACT_SHEET)));
         Model kb = loadKnowledgeBase();
         Set<String> unknown = new TreeSet<>();
         kb.listStatements(null, kb.createProperty(GKB, "seenAt"), (RDFNode) null).forEachRemaining(s -> {
@@ -304,10 +308,32 @@ class ShippedContentTest {
                 }
             }
         });
-        assertTrue(unknown.isEmpty(), () -> "gkb:seenAt values not found in the fact sheet:\n" + String.join("\n", unknown));
+        assertTrue(unknown.isEmpty(), () -> "gkb:seenAt values not found in " + register(FACT_SHEET).path() + ":\n" + String.join("\n", unknown));
+    }
+
+    @Test
+    void the_register_is_well_formed_and_names_every_source_document_of_the_quotes() {
+        List<SourceRegister> registers = SourceRegister.all();
+        assertTrue(registers.stream().anyMatch(r -> r.name().equals(FACT_SHEET)), "a register named " + FACT_SHEET);
+        assertEquals(registers.size(), registers.stream().map(SourceRegister::name).distinct().count(), "register names are unique");
+        for (SourceRegister r : registers) {
+            assertFalse(r.excerpts().isEmpty(), r.path() + " has excerpts");
+            assertEquals(r.excerpts().size(), r.excerpts().stream().map(e -> e.locator() + "\n" + e.text()).distinct().count(),
+                         r.path() + ": no excerpt twice");
+        }
+        assertTrue(register("seed-deck").documents().contains(SEED_DECK), "the seed-deck register names " + SEED_DECK);
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------------
+
+    static SourceRegister register(String name) {
+        return SourceRegister.all().stream().filter(r -> r.name().equals(name)).findFirst()
+                             .orElseThrow(() -> new AssertionError("no register 'source: " + name + "' in " + SourceRegister.DIR));
+    }
+
+    static List<String> excerpts(SourceRegister register) {
+        return register.excerpts().stream().map(SourceRegister.Excerpt::text).toList();
+    }
 
     /** Validates one file merged with the ontology and the derived attributes. */
     static ValidationReport validate(Path file) {
@@ -414,7 +440,7 @@ class ShippedContentTest {
     }
 
     static String normalise(String text) {
-        return text.replaceAll("\\s+", " ").strip();
+        return SourceRegister.normalise(text);
     }
 
     static String describe(ValidationReport report) {

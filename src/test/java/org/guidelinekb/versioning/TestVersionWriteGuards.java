@@ -20,33 +20,24 @@ import org.guidelinekb.AppConfig;
 import org.guidelinekb.KnowledgeBase;
 import org.guidelinekb.store.ChangeSet;
 import org.guidelinekb.testing.Http;
+import org.guidelinekb.testing.RunningServer;
 import org.guidelinekb.testing.TestServer;
 import org.guidelinekb.vocab.GKB;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What must never happen: a published version changed, a write without a valid token, invalid content written, or
  * a failed write leaving something behind. Each check compares a dump of the whole store before and after.
  */
 class TestVersionWriteGuards {
-    private static TestServer server;
-    private static Http http;
-
-    @BeforeAll static void start() {
-        server = TestServer.start(VersioningTestLib.withToken());
-        http = server.http();
-    }
-
-    @AfterAll static void stop() {
-        if (server != null) server.close();
-    }
+    @RegisterExtension
+    static final RunningServer server = RunningServer.with(VersioningTestLib::withToken);
 
     /** One write route: method, path, content type and body (null when none). */
     record Write(String method, String path, String type, String body) {
         HttpResponse<String> send(String... headers) {
-            return http.method(method, path, type, body, headers);
+            return server.http().method(method, path, type, body, headers);
         }
     }
 
@@ -111,13 +102,13 @@ class TestVersionWriteGuards {
         String invalid = draft(FIXTURES.resolve("added/from.ttl")).replace("test-gl", "invalid-gl")
                 .replaceFirst("gkb:summary \"[^\"]*\" ;", "");
         List<String> before = dump(server.app());
-        HttpResponse<String> r = http.post("/api/guidelines/invalid-gl/versions", "text/turtle", invalid, AUTH);
+        HttpResponse<String> r = server.http().post("/api/guidelines/invalid-gl/versions", "text/turtle", invalid, AUTH);
         assertEquals(422, r.statusCode(), r.body());
         var violations = Http.json(r).get("violations");
         assertTrue(violations.size() >= 1 && violations.toString().contains("summary"), r.body());
         assertEquals(before, dump(server.app()));
 
-        HttpResponse<String> broken = http.post("/api/guidelines/invalid-gl/versions", "text/turtle", "<a> <b> ", AUTH);
+        HttpResponse<String> broken = server.http().post("/api/guidelines/invalid-gl/versions", "text/turtle", "<a> <b> ", AUTH);
         assertEquals(400, broken.statusCode(), "not Turtle");
         assertEquals(before, dump(server.app()));
     }
@@ -125,21 +116,21 @@ class TestVersionWriteGuards {
     @Test void a_version_of_another_guideline_or_with_a_foreign_status_is_400() {
         String body = draft(FIXTURES.resolve("added/from.ttl"));
         List<String> before = dump(server.app());
-        HttpResponse<String> other = http.post("/api/guidelines/nccn-breast/versions", "text/turtle", body, AUTH);
+        HttpResponse<String> other = server.http().post("/api/guidelines/nccn-breast/versions", "text/turtle", body, AUTH);
         assertEquals(400, other.statusCode(), other.body());
         assertTrue(Http.json(other).get("errors").toString().contains("gkb:ofGuideline"), other.body());
         String active = VersioningTestLib.read(FIXTURES.resolve("added/to.ttl"));
-        HttpResponse<String> status = http.post("/api/guidelines/test-gl/versions", "text/turtle", active, AUTH);
+        HttpResponse<String> status = server.http().post("/api/guidelines/test-gl/versions", "text/turtle", active, AUTH);
         assertEquals(400, status.statusCode(), "a new version is a draft: " + status.body());
         assertEquals(before, dump(server.app()));
     }
 
     @Test void writes_to_a_missing_version_are_404() {
         String body = draft(FIXTURES.resolve("added/from.ttl")).replace("test-gl", "missing-gl");
-        assertEquals(404, http.method("PUT", "/api/guidelines/missing-gl/versions/1", "text/turtle", body, AUTH).statusCode());
-        assertEquals(404, http.method("DELETE", "/api/guidelines/missing-gl/versions/1", null, null, AUTH).statusCode());
-        assertEquals(404, http.method("POST", "/api/guidelines/missing-gl/versions/1/publish", null, null, AUTH).statusCode());
-        assertEquals(404, http.method("POST", "/api/guidelines/missing-gl/versions/1/retire", null, null, AUTH).statusCode());
+        assertEquals(404, server.http().method("PUT", "/api/guidelines/missing-gl/versions/1", "text/turtle", body, AUTH).statusCode());
+        assertEquals(404, server.http().method("DELETE", "/api/guidelines/missing-gl/versions/1", null, null, AUTH).statusCode());
+        assertEquals(404, server.http().method("POST", "/api/guidelines/missing-gl/versions/1/publish", null, null, AUTH).statusCode());
+        assertEquals(404, server.http().method("POST", "/api/guidelines/missing-gl/versions/1/retire", null, null, AUTH).statusCode());
     }
 
     @Test void publishing_a_draft_that_fails_validation_leaves_nothing_behind() {
@@ -156,25 +147,25 @@ class TestVersionWriteGuards {
             kb.loader().replaceCatalogEntry(r, v, kb.loader().catalogEntry(content), c);
             return c.build();
         });
-        assertEquals("draft", Http.json(http.get("/api/guidelines/" + g + "/versions/1")).get("status").asText());
+        assertEquals("draft", Http.json(server.http().get("/api/guidelines/" + g + "/versions/1")).get("status").asText());
 
         List<String> before = dump(server.app());
-        HttpResponse<String> r = http.post("/api/guidelines/" + g + "/versions/1/publish", "text/plain", "", AUTH);
+        HttpResponse<String> r = server.http().post("/api/guidelines/" + g + "/versions/1/publish", "text/plain", "", AUTH);
         assertEquals(422, r.statusCode(), r.body());
         assertTrue(Http.json(r).get("violations").toString().contains("summary"), r.body());
         assertEquals(before, dump(server.app()), "a failed publish left something behind");
-        assertEquals("draft", Http.json(http.get("/api/guidelines/" + g + "/versions/1")).get("status").asText());
+        assertEquals("draft", Http.json(server.http().get("/api/guidelines/" + g + "/versions/1")).get("status").asText());
     }
 
     @Test void publishing_a_draft_with_the_effective_date_of_a_published_version_is_409_and_changes_nothing() {
         String g = "same-date-gl";
         String v1 = draft(FIXTURES.resolve("added/from.ttl")).replace("test-gl", g);
-        assertEquals(201, http.post("/api/guidelines/" + g + "/versions", "text/turtle", v1, AUTH).statusCode());
-        assertEquals(200, http.post("/api/guidelines/" + g + "/versions/1/publish", "text/plain", "", AUTH).statusCode());
+        assertEquals(201, server.http().post("/api/guidelines/" + g + "/versions", "text/turtle", v1, AUTH).statusCode());
+        assertEquals(200, server.http().post("/api/guidelines/" + g + "/versions/1/publish", "text/plain", "", AUTH).statusCode());
         String v2 = draft(FIXTURES.resolve("added/to.ttl")).replace("test-gl", g).replace("2021-06-15", "2020-01-01");
-        assertEquals(201, http.post("/api/guidelines/" + g + "/versions", "text/turtle", v2, AUTH).statusCode());
+        assertEquals(201, server.http().post("/api/guidelines/" + g + "/versions", "text/turtle", v2, AUTH).statusCode());
         List<String> before = dump(server.app());
-        HttpResponse<String> r = http.post("/api/guidelines/" + g + "/versions/2/publish", "text/plain", "", AUTH);
+        HttpResponse<String> r = server.http().post("/api/guidelines/" + g + "/versions/2/publish", "text/plain", "", AUTH);
         assertEquals(409, r.statusCode(), r.body());
         assertTrue(Http.json(r).get("detail").asText().contains("same effective date"), r.body());
         assertEquals(before, dump(server.app()));

@@ -20,11 +20,12 @@ import java.util.TreeMap;
 
 import org.guidelinekb.AppConfig;
 import org.guidelinekb.testing.Http;
-import org.guidelinekb.testing.TestServer;
+import org.guidelinekb.testing.RunningServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -40,11 +41,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 class TestCompareAndEvaluatePages {
     private static final String TOKEN = "t";
     private static final Path FIXTURES = Path.of("src/test/resources/web");
-    private static TestServer server;
+    @RegisterExtension
+    static final RunningServer server = RunningServer.with(() -> AppConfig.forTests().toBuilder().adminToken(TOKEN).build());
     private static ChromeDriver driver;
 
     @BeforeAll static void start() {
-        server = TestServer.start(AppConfig.forTests().toBuilder().adminToken(TOKEN).build());
         for (String v : List.of("1", "2")) {
             var created = server.http().post("/api/guidelines/web-test/versions", "text/turtle", read("web-test-" + v + ".ttl"),
                     "Authorization", "Bearer " + TOKEN);
@@ -61,11 +62,7 @@ class TestCompareAndEvaluatePages {
     }
 
     @AfterAll static void stop() {
-        try {
-            if (driver != null) BrowserLib.stop(driver);
-        } finally {
-            if (server != null) server.close();
-        }
+        if (driver != null) BrowserLib.stop(driver);
     }
 
     private static String read(String name) {

@@ -14,12 +14,14 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import org.guidelinekb.AppConfig;
 import org.guidelinekb.testing.Http;
-import org.guidelinekb.testing.TestServer;
+import org.guidelinekb.testing.RunningServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -34,11 +36,11 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Content-Security-Policy), and a screenshot is saved under the build folder's screenshots/.
  */
 class TestWebPages {
-    private static TestServer server;
+    @RegisterExtension
+    static final RunningServer server = RunningServer.with(AppConfig::forTests);
     private static ChromeDriver driver;
 
     @BeforeAll static void start() {
-        server = TestServer.start();
         driver = BrowserLib.start();
     }
 
@@ -47,11 +49,7 @@ class TestWebPages {
     }
 
     @AfterAll static void stop() {
-        try {
-            if (driver != null) BrowserLib.stop(driver);
-        } finally {
-            if (server != null) server.close();
-        }
+        if (driver != null) BrowserLib.stop(driver);
     }
 
     @Test void home_page_lists_nccn_2015_and_6_2026_with_status_and_dates_and_links_to_every_tool() {

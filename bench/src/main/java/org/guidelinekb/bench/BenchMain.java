@@ -71,6 +71,7 @@ public final class BenchMain {
         phase("memory", only, failed, report, log, servers::memory);
         phase("sparql", only, failed, report, log, servers::sparql);
         phase("cold-start", only, failed, report, log, servers::coldStart);
+        phase("runaway", only, failed, report, log, new RunawayPhase(plan, servers, data, report, log)::run);
         phase("replicas", only, failed, report, log, new ReplicaPhase(plan, servers, data, work, report, log)::run);
         report.header("elapsed_s", Math.round((System.nanoTime() - t0) / 1e9));
         report.write(out);

@@ -29,6 +29,8 @@ public record Target(String key, String unit, String what, String target, boolea
             new Target("cold_start_ms", "ms", "process start to first correct /api/evaluate (built jar, existing data folder)", "< 2000", true, 2000),
             new Target("rss_mb_shipped", "MiB", "server resident size, shipped KB, after start and 200 evaluations (default JVM options)", "< 384", true, 384),
             new Target("cds_hooks_p99_ms", "ms", "CDS Hooks patient-view call p99 at half its maximum rate", "< 20", true, 20),
+            // issue 17: a figure, not a test assertion (a timing assertion in a test flakes on a busy machine)
+            new Target("health_p99_ms_during_runaway", "ms", "/api/health p99 at 50 req/s while a runaway query is cut again and again", "< 50", true, 50),
             // issue 11, replicas over a shared Fuseki: no targets; the report's "Replicas" section gives the peer figures
             withoutTarget("remote_evaluate_p99_ms", "ms", "/api/evaluate p99 through a replica over standalone Fuseki (embedded TDB2 peer, same rate)"),
             withoutTarget("remote_publish_visible_ms", "ms", "publish through replica A until replica B evaluates against it, median"),

@@ -1,4 +1,4 @@
-package org.guidelinekb;
+package org.guidelinekb.util;
 
 /** The server's version, from the jar manifest (or "dev" when run from classes). */
 public final class ServerVersion {
