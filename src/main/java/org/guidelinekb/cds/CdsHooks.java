@@ -34,7 +34,7 @@ import ca.uhn.fhir.context.FhirContext;
  * graph.
  *
  * <pre>
- * CdsHooks cds = new CdsHooks(kb.reasoner(), kb.store(), kb.queries(), Clock.systemUTC());
+ * CdsHooks cds = new CdsHooks(kb.reasoner(), kb.store(), kb.queries(), Clock.systemUTC(), config.cdsJwt());
  * ObjectNode cards = cds.call("gkb-metastatic-breast-cancer", requestJson, "https://kb.example.org");
  * </pre>
  */
@@ -51,13 +51,13 @@ public final class CdsHooks {
     private final CardIds ids = new CardIds();
     private final Clock clock;
 
-    public CdsHooks(Reasoner reasoner, KnowledgeStore store, QueryLibrary queries, Clock clock) {
+    public CdsHooks(Reasoner reasoner, KnowledgeStore store, QueryLibrary queries, Clock clock, CdsJwtSettings trust) {
         this.reasoner = Objects.requireNonNull(reasoner);
         this.clock = Objects.requireNonNull(clock);
         this.services = CdsServiceCatalog.load();
         this.mapper = new FhirCaseMapper(FhirMapping.load());
         this.fhir = FhirContext.forR4Cached();
-        this.prefetch = new PrefetchReader(fhir, new FhirFetcher(Duration.ofSeconds(10)));
+        this.prefetch = new PrefetchReader(fhir, new FhirFetcher(Duration.ofSeconds(10)), new FhirServerPolicy(trust.fhirAllow()));
         this.feedback = new FeedbackStore(store, queries);
         this.keyFindings = new KeyFindings(store, queries);
         checkMapping(reasoner.index());

@@ -8,7 +8,7 @@ import org.guidelinekb.cds.CdsJwtSettings;
 
 import picocli.CommandLine.Option;
 
-/** {@code gkb serve} flags for CDS Hooks client authentication (README, "CDS Hooks"). */
+/** {@code gkb serve} flags for how far CDS Hooks callers are trusted (docs/security.md, "CDS Hooks security"). */
 final class CdsJwtOptions {
     @Option(names = "--cds-jwt-issuer", paramLabel = "ISS", defaultValue = "${env:GKB_CDS_JWT_ISSUER}",
             description = "CDS Hooks: the trusted client's JWT issuer (iss); env GKB_CDS_JWT_ISSUER. With a key, JWTs are checked.")
@@ -26,6 +26,12 @@ final class CdsJwtOptions {
             description = "CDS Hooks: refuse service calls and feedback without a valid JWT (401); env GKB_CDS_JWT_REQUIRED.")
     boolean required;
 
+    @Option(names = "--cds-fhir-allow", paramLabel = "URL", split = ",", defaultValue = "${env:GKB_CDS_FHIR_ALLOW}",
+            description = "CDS Hooks: a FHIR base URL the service may fetch missing prefetch data from, when a request gives both "
+                    + "fhirServer (exactly this URL) and fhirAuthorization; repeat or separate by commas; env GKB_CDS_FHIR_ALLOW. "
+                    + "Default: none, never fetch.")
+    java.util.List<String> fhirAllow;
+
     CdsJwtSettings settings() {
         String key = null;
         if (publicKey != null) {
@@ -35,8 +41,8 @@ final class CdsJwtOptions {
                 throw new IllegalArgumentException("--cds-jwt-public-key: cannot read " + publicKey + ": " + e.getMessage(), e);
             }
         }
-        CdsJwtSettings s = new CdsJwtSettings(blank(issuer), blank(secret), key, required);
-        return s.configured() ? s : CdsJwtSettings.NONE;
+        java.util.List<String> allow = fhirAllow == null ? java.util.List.of() : fhirAllow.stream().map(String::strip).filter(u -> !u.isEmpty()).toList();
+        return new CdsJwtSettings(blank(issuer), blank(secret), key, required, allow, false);
     }
 
     private static String blank(String s) {

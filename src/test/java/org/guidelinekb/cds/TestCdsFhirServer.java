@@ -78,8 +78,12 @@ class TestCdsFhirServer {
         }
     }
 
+    private static org.guidelinekb.AppConfig allowing(FhirStub fhir) {
+        return org.guidelinekb.AppConfig.forTests().toBuilder().cdsJwt(CdsJwtSettings.NONE.withFhirAllow(List.of(fhir.base()))).build();
+    }
+
     @Test void the_spec_example_fetches_missing_prefetch_from_the_fhir_server_with_the_bearer_token() throws IOException {
-        try (FhirStub fhir = new FhirStub(); TestServer server = TestServer.start()) {
+        try (FhirStub fhir = new FhirStub(); TestServer server = TestServer.start(allowing(fhir))) {
             ObjectNode req = (ObjectNode) CdsLib.json(CdsLib.read(CdsLib.DIR.resolve("spec-example-patient-view.json")));
             req.put("fhirServer", fhir.base());
             JsonNode body = CdsLib.assertCdsResponse(server.http().post("/cds-services/" + CdsLib.PATIENT_VIEW, "application/json", req.toString()));
@@ -95,7 +99,7 @@ class TestCdsFhirServer {
     }
 
     @Test void a_refused_fetch_leaves_the_data_unknown() throws IOException {
-        try (FhirStub fhir = new FhirStub(); TestServer server = TestServer.start()) {
+        try (FhirStub fhir = new FhirStub(); TestServer server = TestServer.start(allowing(fhir))) {
             ObjectNode req = (ObjectNode) CdsLib.json(CdsLib.read(CdsLib.DIR.resolve("spec-example-patient-view.json")));
             req.put("fhirServer", fhir.base());
             ((ObjectNode) req.get("fhirAuthorization")).put("access_token", "a-wrong-token");
