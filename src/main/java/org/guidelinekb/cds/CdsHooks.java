@@ -34,7 +34,7 @@ import ca.uhn.fhir.context.FhirContext;
  * graph.
  *
  * <pre>
- * CdsHooks cds = new CdsHooks(kb.reasoner(), kb.store(), kb.queries(), Clock.systemUTC(), config.cdsJwt());
+ * CdsHooks cds = new CdsHooks(kb.reasoner(), kb.store(), kb.queries(), Clock.systemUTC(), config.cdsJwt(), CardSecret.load(dataDir));
  * ObjectNode cards = cds.call("gkb-metastatic-breast-cancer", requestJson, "https://kb.example.org");
  * </pre>
  */
@@ -48,17 +48,19 @@ public final class CdsHooks {
     private final PrefetchReader prefetch;
     private final FeedbackStore feedback;
     private final KeyFindings keyFindings;
-    private final CardIds ids = new CardIds();
+    private final CardIds ids;
     private final Clock clock;
 
-    public CdsHooks(Reasoner reasoner, KnowledgeStore store, QueryLibrary queries, Clock clock, CdsJwtSettings trust) {
+    /** {@code cardSecret}: keys the card uuids ({@link CardSecret}); {@code trust}: which FHIR servers may be fetched from. */
+    public CdsHooks(Reasoner reasoner, KnowledgeStore store, QueryLibrary queries, Clock clock, CdsJwtSettings trust, byte[] cardSecret) {
         this.reasoner = Objects.requireNonNull(reasoner);
         this.clock = Objects.requireNonNull(clock);
         this.services = CdsServiceCatalog.load();
         this.mapper = new FhirCaseMapper(FhirMapping.load());
         this.fhir = FhirContext.forR4Cached();
         this.prefetch = new PrefetchReader(fhir, new FhirFetcher(Duration.ofSeconds(10)), new FhirServerPolicy(trust.fhirAllow()));
-        this.feedback = new FeedbackStore(store, queries);
+        this.ids = new CardIds(cardSecret);
+        this.feedback = new FeedbackStore(store, queries, ids);
         this.keyFindings = new KeyFindings(store, queries);
         checkMapping(reasoner.index());
     }

@@ -63,6 +63,21 @@ public final class CdsJwtVerifier {
     }
 
     /**
+     * Like {@link #check}, but a valid JWT is required whatever the settings: for writes (feedback). Without JWT
+     * settings nobody can authenticate, so this always refuses (401).
+     */
+    public void require(String authorization, List<String> audiences) {
+        if (!settings.configured()) {
+            throw new AuthException("CDS feedback is stored only from an authenticated CDS client, and this server trusts none "
+                    + "(the operator configures client JWTs, or opens feedback with --cds-feedback-open)", true);
+        }
+        if (authorization == null || authorization.isBlank()) {
+            throw new AuthException("CDS feedback needs a JWT: send Authorization: Bearer <JWT> signed by a trusted client", true);
+        }
+        check(authorization, audiences);
+    }
+
+    /**
      * Checks the Authorization header of a call; {@code audiences} are the URLs the token may be for.
      * Does nothing when JWT is not configured, or when it is optional and no token is sent.
      */

@@ -32,6 +32,11 @@ final class CdsJwtOptions {
                     + "Default: none, never fetch.")
     java.util.List<String> fhirAllow;
 
+    @Option(names = "--cds-feedback-open", defaultValue = "${env:GKB_CDS_FEEDBACK_OPEN:-false}",
+            description = "CDS Hooks: store feedback from callers without a valid JWT (anyone who can reach the server); "
+                    + "warned about at start; env GKB_CDS_FEEDBACK_OPEN. Default: feedback needs a trusted client's JWT.")
+    boolean feedbackOpen;
+
     CdsJwtSettings settings() {
         String key = null;
         if (publicKey != null) {
@@ -42,7 +47,7 @@ final class CdsJwtOptions {
             }
         }
         java.util.List<String> allow = fhirAllow == null ? java.util.List.of() : fhirAllow.stream().map(String::strip).filter(u -> !u.isEmpty()).toList();
-        return new CdsJwtSettings(blank(issuer), blank(secret), key, required, allow, false);
+        return new CdsJwtSettings(blank(issuer), blank(secret), key, required, allow, feedbackOpen);
     }
 
     private static String blank(String s) {
