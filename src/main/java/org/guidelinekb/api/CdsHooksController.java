@@ -63,7 +63,7 @@ public final class CdsHooksController {
         String id = ctx.pathParam("id");
         cds.services().require(id);   // 404 for an unknown service before anything else
         String service = base(ctx) + "/cds-services/" + id;
-        jwt.check(ctx.header("Authorization"), List.of(service, base(ctx) + "/cds-services"));
+        jwt.check(ctx.header("Authorization"), List.of(service));   // aud: exactly the endpoint invoked, never the discovery URL
         ctx.json(cds.call(id, ctx.body(), base(ctx)));
     }
 
