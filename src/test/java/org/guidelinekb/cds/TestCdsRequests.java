@@ -165,6 +165,27 @@ class TestCdsRequests {
         assertTrue(p.path("detail").asText().contains("fhirServer is required"), p.toString());
     }
 
+    @Test void fhir_authorization_needs_every_required_member_and_its_token_is_never_echoed() {
+        String token = "secret-access-token-7f3a9";
+        for (String missing : new String[] {"access_token", "token_type", "expires_in", "scope", "subject"}) {
+            ObjectNode req = (ObjectNode) CdsLib.json(scenario("2015-asymptomatic"));
+            req.put("fhirServer", "https://ehr.example.org/fhir");
+            ObjectNode auth = req.putObject("fhirAuthorization").put("access_token", token).put("token_type", "Bearer")
+                    .put("expires_in", 300).put("scope", "user/Patient.read").put("subject", "cds-service");
+            auth.remove(missing);
+            JsonNode p = CdsLib.assertProblem(call(CdsLib.PATIENT_VIEW, req.toString()), 400);
+            assertTrue(p.path("detail").asText().contains("fhirAuthorization." + missing), p.toString());
+            assertFalse(p.toString().contains(token), "the token is echoed: " + p);
+        }
+        ObjectNode req = (ObjectNode) CdsLib.json(scenario("2015-asymptomatic"));
+        req.put("fhirServer", "https://ehr.example.org/fhir");
+        req.putObject("fhirAuthorization").put("access_token", token).put("token_type", "MAC").put("expires_in", "soon")
+                .put("scope", "user/Patient.read").put("subject", "cds-service");
+        JsonNode p = CdsLib.assertProblem(call(CdsLib.PATIENT_VIEW, req.toString()), 400);
+        assertTrue(p.path("detail").asText().contains("token_type") && p.path("detail").asText().contains("expires_in"), p.toString());
+        assertFalse(p.toString().contains(token), "the token is echoed: " + p);
+    }
+
     @Test void an_unknown_guideline_version_in_the_extension_is_a_400() {
         ObjectNode req = (ObjectNode) CdsLib.json(scenario("2015-asymptomatic"));
         ((ObjectNode) req.at("/extension/org.guidelinekb.versions")).put("version", "1999");
