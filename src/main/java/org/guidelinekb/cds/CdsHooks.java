@@ -132,6 +132,7 @@ public final class CdsHooks {
         }
         if (Boolean.FALSE.equals(mc.inScope())) return note(response, info, "no cards: " + mc.scopeNote());
         if (orders != null && orders.actions().isEmpty()) return note(response, info, "no cards: no selected draft order is a breast surgery the mapping knows");
+        requireObtained(data);
 
         List<VersionPolicy.Selection> selections;
         try {
@@ -183,6 +184,22 @@ public final class CdsHooks {
                     + " is unknown; the missing-data cards say what would decide it");
         }
         return response;
+    }
+
+    /**
+     * 412 when data the service needs was neither prefetched nor fetchable (CDS Hooks 2.0.1: "the service SHALL respond
+     * with an HTTP 412"). Data the client sent as an OperationOutcome or null is incomplete, not missing: a card says
+     * what it would decide.
+     */
+    private static void requireObtained(FhirData data) {
+        List<String> missing = new ArrayList<>();
+        data.sources().values().stream().filter(FhirData.Source::notObtained)
+                .sorted(java.util.Comparator.comparing(FhirData.Source::key)).forEach(s -> missing.add(s.unavailable()));
+        if (!missing.isEmpty()) {
+            throw new org.guidelinekb.error.PreconditionFailedException("the service cannot obtain the FHIR data it needs: " + String.join("; ", missing)
+                    + ". Send these prefetch keys (a null value when there is no data), or fhirServer with fhirAuthorization for a FHIR server "
+                    + "this service is allowed to fetch from.");
+        }
     }
 
     private static ObjectNode note(ObjectNode response, ObjectNode info, String note) {

@@ -64,15 +64,15 @@ final class PrefetchReader {
             return resources(key, type, parse(given.toString(), "prefetch." + key), from);
         }
         if (req.fhirServer() == null || req.accessToken() == null) {
-            return new FhirData.Source(type, key, List.of(), null, "prefetch '" + key + "' was not sent and the request names no fhirServer "
+            return FhirData.Source.notObtained(type, key, "prefetch '" + key + "' was not sent and the request names no fhirServer "
                     + "with fhirAuthorization to fetch it from");
         }
         if (!servers.allows(req.fhirServer())) {
-            return new FhirData.Source(type, key, List.of(), null, "prefetch '" + key + "' was not sent and the request's fhirServer is not "
+            return FhirData.Source.notObtained(type, key, "prefetch '" + key + "' was not sent and the request's fhirServer is not "
                     + "a FHIR server this service may fetch from");
         }
         String query = expand(template, req.context());
-        if (query == null) return new FhirData.Source(type, key, List.of(), null, "prefetch '" + key + "' was not sent and its template " + template + " cannot be filled from the context");
+        if (query == null) return FhirData.Source.notObtained(type, key, "prefetch '" + key + "' was not sent and its template " + template + " cannot be filled from the context");
         return fetch(key, type, query, req);
     }
 
@@ -81,14 +81,14 @@ final class PrefetchReader {
         String next = req.fhirServer() + "/" + query;
         String from = "fetched from the fhirServer (GET " + query + ")";
         for (int page = 0; next != null; page++) {
-            if (page == MAX_PAGES) return new FhirData.Source(type, key, List.of(), null, "GET " + query + " has more than " + MAX_PAGES + " pages; not read");
+            if (page == MAX_PAGES) return FhirData.Source.notObtained(type, key, "GET " + query + " has more than " + MAX_PAGES + " pages; not read");
             FhirFetcher.Answer a = fetcher.get(next, req.accessToken());
-            if (a.failure() != null) return new FhirData.Source(type, key, List.of(), null, a.failure() + " (GET " + query + ")");
+            if (a.failure() != null) return FhirData.Source.notObtained(type, key, a.failure() + " (GET " + query + ")");
             IBaseResource r;
             try {
                 r = fhir.newJsonParser().parseResource(a.body());
             } catch (DataFormatException e) {
-                return new FhirData.Source(type, key, List.of(), null, "the FHIR server's answer to GET " + query + " is not FHIR R4 JSON");
+                return FhirData.Source.notObtained(type, key, "the FHIR server's answer to GET " + query + " is not FHIR R4 JSON");
             }
             FhirData.Source s = resources(key, type, r, from);
             if (!s.available()) return s;

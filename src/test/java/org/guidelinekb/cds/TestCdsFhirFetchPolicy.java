@@ -42,7 +42,7 @@ class TestCdsFhirFetchPolicy {
             ObjectNode other = specExample().put("fhirServer", "http://localhost:" + l.port() + "/fhir");
             for (ObjectNode req : List.of(withAuth, withoutAuth, other)) {
                 HttpResponse<String> r = call(s, req);
-                assertTrue(r.statusCode() < 500, r.body());
+                CdsLib.assertProblem(r, 412);   // the data was neither prefetched nor fetchable
                 assertNoNetworkDetail(r, l);
             }
             assertEquals(0, l.connections(), "the server connected to a fhirServer no operator allowed");
@@ -61,13 +61,14 @@ class TestCdsFhirFetchPolicy {
                         specExample().put("fhirServer", "http://127.0.0.1:" + l.port() + "/"));
                 for (ObjectNode req : refused) {
                     HttpResponse<String> r = call(s, req);
-                    assertTrue(r.statusCode() < 500, r.body());
+                    CdsLib.assertProblem(r, 412);
                     assertNoNetworkDetail(r, l);
                 }
                 assertEquals(0, l.connections(), "a request not meeting every condition made the server connect");
 
                 HttpResponse<String> r = call(s, specExample().put("fhirServer", l.base()));
                 assertTrue(l.connections() > 0, "an allowed fhirServer with fhirAuthorization was not fetched from");
+                assertTrue(CdsLib.assertProblem(r, 412).path("detail").asText().contains("could not be reached"), r.body());
                 assertNoNetworkDetail(r, l);
             }
         }

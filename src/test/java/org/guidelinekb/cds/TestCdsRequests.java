@@ -186,6 +186,14 @@ class TestCdsRequests {
         assertFalse(p.toString().contains(token), "the token is echoed: " + p);
     }
 
+    @Test void a_patient_view_call_with_neither_prefetch_nor_fhir_server_is_a_412() {
+        ObjectNode req = (ObjectNode) CdsLib.json(scenario("2015-asymptomatic"));
+        req.remove("prefetch");
+        JsonNode p = CdsLib.assertProblem(call(CdsLib.PATIENT_VIEW, req.toString()), 412);
+        assertTrue(p.path("type").asText().endsWith("precondition-failed"), p.toString());
+        assertTrue(p.path("detail").asText().contains("prefetch 'patient' was not sent"), p.toString());
+    }
+
     @Test void an_unknown_guideline_version_in_the_extension_is_a_400() {
         ObjectNode req = (ObjectNode) CdsLib.json(scenario("2015-asymptomatic"));
         ((ObjectNode) req.at("/extension/org.guidelinekb.versions")).put("version", "1999");
