@@ -76,7 +76,9 @@ class TestCdsRequests {
         assertTrue(card != null, body.toString());
         assertEquals("info", card.path("indicator").asText());
         assertEquals("NCCN Guidelines: Breast Cancer 2015 (retired)", card.at("/source/label").asText());
-        assertEquals(server.url("/id/guideline/nccn-breast/version/2015/statement/palliative-primary-surgery"), card.at("/source/url").asText());
+        assertEquals(server.url("/id/guideline/nccn-breast/version/2015"), card.at("/source/url").asText(), "the source is the guideline version");
+        assertEquals(server.url("/id/guideline/nccn-breast/version/2015/statement/palliative-primary-surgery"), card.at("/links/0/url").asText(),
+                "the statement is a drill-down link");
         String detail = card.path("detail").asText();
         // the statement's own summary and quote, its category with its basis, and evidence numbers as stored
         assertTrue(detail.contains("After initial systemic therapy, surgery of the intact primary tumour may be considered"), detail);
@@ -184,6 +186,21 @@ class TestCdsRequests {
         JsonNode p = CdsLib.assertProblem(call(CdsLib.PATIENT_VIEW, req.toString()), 400);
         assertTrue(p.path("detail").asText().contains("token_type") && p.path("detail").asText().contains("expires_in"), p.toString());
         assertFalse(p.toString().contains(token), "the token is echoed: " + p);
+    }
+
+    @Test void a_cards_source_url_is_its_guideline_versions_page_and_drill_downs_stay_in_links() {
+        for (String[] c : new String[][] {{CdsLib.PATIENT_VIEW, "2015-symptomatic-resectable"}, {CdsLib.PATIENT_VIEW, "2015-missing-data"},
+                {CdsLib.ORDER_SELECT, "order-2015-not-resectable"}}) {
+            JsonNode body = CdsLib.assertCdsResponse(call(c[0], scenario(c[1])));
+            assertTrue(body.path("cards").size() > 0, c[1]);
+            for (JsonNode card : body.path("cards")) {
+                JsonNode ext = card.path("extension").elements().next();
+                String version = ext.path("versionIri").asText();
+                assertEquals(server.url("/id/" + version.substring("https://w3id.org/gkb/id/".length())), card.at("/source/url").asText(), card.toString());
+                assertTrue(card.path("links").size() > 0, card.toString());
+                for (JsonNode link : card.path("links")) assertFalse(link.path("url").asText().equals(card.at("/source/url").asText()), card.toString());
+            }
+        }
     }
 
     @Test void a_patient_view_call_with_neither_prefetch_nor_fhir_server_is_a_412() {
