@@ -8,7 +8,6 @@ import java.util.regex.Pattern;
 import org.guidelinekb.catalog.VersionSelector;
 import org.guidelinekb.error.InvalidInputException;
 import org.guidelinekb.error.InvalidInputException.FieldError;
-import org.guidelinekb.reasoner.RequestJson;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -34,7 +33,7 @@ public record CdsRequest(String hook, String hookInstance, String fhirServer, St
 
     /** Parses and validates a request body for {@code service}. */
     public static CdsRequest parse(String body, CdsService service) {
-        JsonNode n = RequestJson.parse(body);
+        JsonNode n = CdsJson.parse(body);
         List<FieldError> errors = new ArrayList<>();
         String hook = string(n, "hook", true, errors);
         if (hook != null && !hook.equals(service.hook())) {

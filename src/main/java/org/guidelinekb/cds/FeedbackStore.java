@@ -19,7 +19,6 @@ import org.apache.jena.vocabulary.RDF;
 import org.guidelinekb.error.InvalidInputException;
 import org.guidelinekb.error.InvalidInputException.FieldError;
 import org.guidelinekb.reasoner.ReasonerIndex;
-import org.guidelinekb.reasoner.RequestJson;
 import org.guidelinekb.sparql.QueryLibrary;
 import org.guidelinekb.store.ChangeSet;
 import org.guidelinekb.store.KnowledgeStore;
@@ -65,7 +64,7 @@ final class FeedbackStore {
 
     /** Validates and stores a feedback request; returns what was stored. */
     ObjectNode store(CdsService service, String body, ReasonerIndex ix, Instant now) {
-        JsonNode n = RequestJson.parse(body);
+        JsonNode n = CdsJson.parse(body);
         List<FieldError> errors = new ArrayList<>();
         JsonNode items = n.get("feedback");
         if (items == null || !items.isArray() || items.isEmpty()) {

@@ -208,6 +208,14 @@ class TestCdsFeedback {
         }
     }
 
+    @Test void feedback_nested_deeper_than_64_levels_is_a_400_naming_the_nesting_limit() {
+        try (TestServer server = TestServer.start(OPEN)) {
+            JsonNode p = CdsLib.assertProblem(server.http().post("/cds-services/" + CdsLib.PATIENT_VIEW + "/feedback", "application/json",
+                    TestCdsRequests.nested(65)), 400);
+            assertTrue(p.path("detail").asText().contains("nesting limit is 64"), p.toString());
+        }
+    }
+
     @Test void the_card_secret_is_created_once_owner_only_and_outlives_a_restart(@TempDir Path dir) throws Exception {
         AppConfig cfg = OPEN.toBuilder().inMemory(false).dataDir(dir.resolve("data")).build();
         String card;

@@ -203,6 +203,18 @@ class TestCdsRequests {
         }
     }
 
+    /** A JSON object nested {@code levels} deep (the outermost object is level 1). */
+    static String nested(int levels) {
+        return "{\"a\":".repeat(levels - 1) + "{}" + "}".repeat(levels - 1);
+    }
+
+    @Test void a_call_nested_deeper_than_64_levels_is_a_400_naming_the_nesting_limit() {
+        JsonNode p = CdsLib.assertProblem(call(CdsLib.PATIENT_VIEW, nested(65)), 400);
+        assertTrue(p.path("detail").asText().contains("nesting limit is 64"), p.toString());
+        p = CdsLib.assertProblem(call(CdsLib.PATIENT_VIEW, nested(64)), 400);
+        assertFalse(p.path("detail").asText().contains("nesting"), "64 levels are allowed: " + p);
+    }
+
     @Test void a_patient_view_call_with_neither_prefetch_nor_fhir_server_is_a_412() {
         ObjectNode req = (ObjectNode) CdsLib.json(scenario("2015-asymptomatic"));
         req.remove("prefetch");
