@@ -32,10 +32,17 @@ class TestCdsFhirServer {
     private static final class FhirStub implements AutoCloseable {
         final HttpServer http;
         final List<String> asked = new CopyOnWriteArrayList<>();
+        final List<String> askedOther = new CopyOnWriteArrayList<>();
+        /** Where the next page of patient "elsewhere"'s conditions is said to be: another server. */
+        volatile String elsewhere = "http://127.0.0.1:9/fhir";
 
         FhirStub() throws IOException {
             http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             http.createContext("/fhir", this::handle);
+            http.createContext("/fhir-other", ex -> {   // a sibling path of the FHIR base: not under it
+                askedOther.add(ex.getRequestURI().toString());
+                send(ex, 200, "{\"resourceType\":\"Bundle\",\"type\":\"searchset\"}");
+            });
             http.start();
         }
 
@@ -63,6 +70,8 @@ class TestCdsFhirServer {
                 case "Procedure?patient=1288992" -> send(ex, 200,
                         "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\",\"code\":\"exception\",\"diagnostics\":\"procedures offline\"}]}");
                 case "Condition?patient=500" -> send(ex, 500, "oops");
+                case "Condition?patient=elsewhere" -> send(ex, 200, "{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"link\":[{\"relation\":\"next\",\"url\":\""
+                        + elsewhere + "/Condition?patient=elsewhere&page=2\"}],\"entry\":[{\"resource\":" + cond.formatted("bc", "C50.911") + "}]}");
                 default -> send(ex, 200, "{\"resourceType\":\"Bundle\",\"type\":\"searchset\"}");
             }
         }
@@ -116,6 +125,23 @@ class TestCdsFhirServer {
             req.remove("prefetch");
             p = CdsLib.assertProblem(server.http().post("/cds-services/" + CdsLib.PATIENT_VIEW, "application/json", req.toString()), 412);
             assertTrue(p.path("detail").asText().contains("answered 500 (GET Condition?patient=500)"), p.toString());
+        }
+    }
+
+    @Test void a_next_page_on_another_server_is_not_followed() throws IOException {
+        try (FhirStub fhir = new FhirStub(); FetchListener other = new FetchListener(); TestServer server = TestServer.start(allowing(fhir))) {
+            ObjectNode req = (ObjectNode) CdsLib.json(CdsLib.read(CdsLib.DIR.resolve("spec-example-patient-view.json")));
+            req.put("fhirServer", fhir.base());
+            ((ObjectNode) req.get("context")).put("patientId", "elsewhere");
+            req.remove("prefetch");
+            for (String elsewhere : List.of(other.base(), fhir.base() + "-other")) {
+                fhir.elsewhere = elsewhere;
+                var r = server.http().post("/cds-services/" + CdsLib.PATIENT_VIEW, "application/json", req.toString());
+                assertTrue(r.statusCode() < 500, r.body());
+            }
+            assertTrue(fhir.asked.contains("Condition?patient=elsewhere"), fhir.asked.toString());
+            assertEquals(0, other.connections(), "a next link to another server was followed");
+            assertEquals(List.of(), fhir.askedOther, "a next link outside the fhirServer's path was followed");
         }
     }
 }
