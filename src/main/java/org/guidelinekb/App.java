@@ -122,8 +122,9 @@ public final class App implements AutoCloseable {
         new CompareController(kb.versions()).routes(cfg.routes);
         new HistoryController(kb.versions()).routes(cfg.routes);
         new EvaluateController(kb.reasoner()).routes(cfg.routes);
-        new CdsHooksController(new CdsHooks(kb.reasoner(), kb.store(), kb.queries(), java.time.Clock.systemUTC()),
-                new CdsJwtVerifier(config.cdsJwt(), java.time.Clock.systemUTC())).routes(cfg.routes);
+        byte[] cardSecret = config.inMemory() ? org.guidelinekb.cds.CardSecret.ephemeral() : org.guidelinekb.cds.CardSecret.load(config.dataDir());
+        new CdsHooksController(new CdsHooks(kb.reasoner(), kb.store(), kb.queries(), java.time.Clock.systemUTC(), config.cdsJwt(), cardSecret),
+                new CdsJwtVerifier(config.cdsJwt(), java.time.Clock.systemUTC()), config.cdsJwt().feedbackOpen()).routes(cfg.routes);
         if (kb.store().localDataset().isEmpty()) {
             java.time.Duration timeout = java.time.Duration.ofSeconds(config.queryTimeoutSeconds());
             ResultCap cap = new ResultCap(config.maxResultRows());

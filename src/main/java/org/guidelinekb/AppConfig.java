@@ -19,7 +19,7 @@ import java.nio.file.Path;
  * @param maxResultRows       cap on the solutions of a public SPARQL SELECT, CONSTRUCT or DESCRIBE
  * @param maxJsonBytes        largest JSON request body (413 above it)
  * @param maxUploadBytes      largest other request body, e.g. a guideline version upload (413 above it)
- * @param cdsJwt              how CDS Hooks clients authenticate with a JWT (README, "CDS Hooks"); NONE = not checked
+ * @param cdsJwt              how far CDS Hooks callers are trusted: client JWTs, FHIR servers to fetch from, open feedback (docs/security.md); NONE = defaults
  */
 public record AppConfig(String host, int port, Path dataDir, boolean inMemory, boolean loadBundled, int queryTimeoutSeconds,
                         Path tokenFile, String adminToken, String storeUrl, long refreshMillis, long maxResultRows,

@@ -26,6 +26,7 @@ public final class ApiErrors {
     public static int status(GkbException e) {
         if (e instanceof NotFoundException) return 404;
         if (e instanceof ConflictException) return 409;
+        if (e instanceof org.guidelinekb.error.PreconditionFailedException) return 412;
         if (e instanceof InvalidInputException) return 400;
         if (e instanceof ValidationException) return 422;
         if (e instanceof StoreUnavailableException) return 503;

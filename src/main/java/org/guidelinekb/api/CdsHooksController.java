@@ -12,18 +12,26 @@ import io.javalin.http.Context;
  * CDS Hooks over HTTP (README, "CDS Hooks"): {@code GET /cds-services} (discovery), {@code POST /cds-services/{id}}
  * (a call), {@code POST /cds-services/{id}/feedback}, and {@code GET /api/feedback/summary}. CORS is answered on the
  * {@code /cds-services} routes only (browser-based CDS clients), including OPTIONS preflight. When configured, the
- * client's JWT is checked on calls and feedback (discovery stays open).
+ * client's JWT is checked on calls and feedback (discovery stays open). Feedback, a write, needs a valid JWT unless
+ * the operator opened it ({@code --cds-feedback-open}, warned about at start).
  */
 public final class CdsHooksController {
     private static final String ALLOW_HEADERS = "Authorization, Content-Type, Accept";
     private static final String ALLOW_METHODS = "GET, POST, OPTIONS";
 
     private final CdsHooks cds;
-    private final CdsJwtVerifier jwt;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CdsHooksController.class);
 
-    public CdsHooksController(CdsHooks cds, CdsJwtVerifier jwt) {
+    private final CdsJwtVerifier jwt;
+    private final boolean feedbackOpen;
+
+    public CdsHooksController(CdsHooks cds, CdsJwtVerifier jwt, boolean feedbackOpen) {
         this.cds = cds;
         this.jwt = jwt;
+        this.feedbackOpen = feedbackOpen;
+        if (feedbackOpen) {
+            LOG.warn("CDS Hooks feedback is open (--cds-feedback-open): anyone who can reach this server can store feedback under /id/feedback/");
+        }
     }
 
     public void routes(RoutesConfig r) {
@@ -55,7 +63,7 @@ public final class CdsHooksController {
         String id = ctx.pathParam("id");
         cds.services().require(id);   // 404 for an unknown service before anything else
         String service = base(ctx) + "/cds-services/" + id;
-        jwt.check(ctx.header("Authorization"), List.of(service, base(ctx) + "/cds-services"));
+        jwt.check(ctx.header("Authorization"), List.of(service));   // aud: exactly the endpoint invoked, never the discovery URL
         ctx.json(cds.call(id, ctx.body(), base(ctx)));
     }
 
@@ -63,7 +71,9 @@ public final class CdsHooksController {
         String id = ctx.pathParam("id");
         cds.services().require(id);
         String service = base(ctx) + "/cds-services/" + id;
-        jwt.check(ctx.header("Authorization"), List.of(service, service + "/feedback", base(ctx) + "/cds-services"));
+        List<String> audiences = List.of(service, service + "/feedback");
+        if (feedbackOpen) jwt.check(ctx.header("Authorization"), audiences);
+        else jwt.require(ctx.header("Authorization"), audiences);
         ctx.json(cds.feedback(id, ctx.body()));
     }
 

@@ -18,8 +18,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Builds CDS Hooks 2.0 cards from statement verdicts. Every card has a uuid (see {@link CardIds}), a summary under
- * 140 characters, markdown detail, an indicator, a source naming guideline and version with the statement's page as
- * url, absolute links to the statement and its evidence, and an extension with guideline id, version, statement IRI,
+ * 140 characters, markdown detail, an indicator, a source naming guideline and version with the version's page as
+ * url (CDS Hooks: the source's url is about the knowledge source, not a drill-down), absolute links to the statement
+ * and its evidence (the drill-downs), and an extension with guideline id, version, statement IRI,
  * status and the reasoner's criteria explanation.
  */
 final class CardBuilder {
@@ -121,7 +122,7 @@ final class CardBuilder {
         card.put("indicator", indicator);
         ObjectNode source = card.putObject("source");
         source.put("label", title(version) + " " + version.label() + (version.status().equals("active") ? "" : " (" + version.status() + ")"));
-        String page = page(statement != null ? statement.iri() : version.iri());
+        String page = page(version.iri());
         if (page != null) source.put("url", page);
         ArrayNode links = card.putArray("links");
         if (statement != null) {

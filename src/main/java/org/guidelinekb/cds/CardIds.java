@@ -1,8 +1,7 @@
 package org.guidelinekb.cds;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,12 +13,17 @@ import org.guidelinekb.reasoner.CompiledStatement;
 import org.guidelinekb.reasoner.CompiledVersion;
 import org.guidelinekb.reasoner.ReasonerIndex;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
 /**
  * Card uuids that say, without any stored state, which statement a card was about. A card uuid is an RFC 9562
- * version-8 UUID: its first 64 bits are random (every issued card differs), its last 62 bits are a SHA-256-based key
- * of (service id, card kind, subject IRI), where the subject is the statement (or, for a missing-data card, the
- * version). Feedback names the card by its uuid; {@link #resolve} finds the statement again by recomputing the keys of
- * the statements the knowledge base holds. Nothing is written when a card is issued, so a CDS call stays read-only.
+ * version-8 UUID: its first 64 bits are random (every issued card differs), its last 62 bits are an HMAC-SHA-256 tag,
+ * keyed with the server's secret ({@link CardSecret}), of (random part, service id, card kind, subject IRI), where the
+ * subject is the statement (or, for a missing-data card, the version). Without the secret nobody can make a uuid the
+ * server accepts (forging one is a 1 in 2^62 guess). Feedback names the card by its uuid; {@link #resolve} finds the
+ * statement again by recomputing the tags of the statements the knowledge base holds. Nothing is written when a card
+ * is issued, so a CDS call stays read-only.
  */
 final class CardIds {
     /** Card kinds (stored with feedback). */
@@ -29,6 +33,12 @@ final class CardIds {
 
     private static final long KEY_MASK = 0x3FFF_FFFF_FFFF_FFFFL;
     private final SecureRandom random = new SecureRandom();
+    private final SecretKeySpec secret;
+
+    CardIds(byte[] secret) {
+        if (secret.length < 32) throw new IllegalArgumentException("the card secret must have at least 32 bytes");
+        this.secret = new SecretKeySpec(secret, "HmacSHA256");
+    }
 
     /** What a card was about: its service, kind, statement (null for a missing-data card) and version. */
     record CardRef(String service, String kind, String statement, String guideline, String version, String versionIri) {}
@@ -36,7 +46,7 @@ final class CardIds {
     /** A fresh uuid for a card about {@code subjectIri}. */
     String issue(String service, String kind, String subjectIri) {
         long msb = (random.nextLong() & ~0xF000L) | 0x8000L;            // version 8
-        long lsb = (key(service, kind, subjectIri) & KEY_MASK) | Long.MIN_VALUE; // variant 10
+        long lsb = (key(msb, service, kind, subjectIri) & KEY_MASK) | Long.MIN_VALUE; // variant 10
         return new UUID(msb, lsb).toString();
     }
 
@@ -46,7 +56,7 @@ final class CardIds {
     }
 
     /** The card a uuid was issued for, if it was issued by {@code service} for a statement or version the index holds. */
-    static Optional<CardRef> resolve(String uuid, String service, ReasonerIndex ix) {
+    Optional<CardRef> resolve(String uuid, String service, ReasonerIndex ix) {
         UUID u;
         try {
             u = UUID.fromString(uuid.startsWith("urn:uuid:") ? uuid.substring(9) : uuid);
@@ -57,7 +67,7 @@ final class CardIds {
         long key = u.getLeastSignificantBits() & KEY_MASK;
         for (CardRef candidate : candidates(service, ix)) {
             String subject = candidate.statement() != null ? candidate.statement() : candidate.versionIri();
-            if ((key(service, candidate.kind(), subject) & KEY_MASK) == key) return Optional.of(candidate);
+            if ((key(u.getMostSignificantBits(), service, candidate.kind(), subject) & KEY_MASK) == key) return Optional.of(candidate);
         }
         return Optional.empty();
     }
@@ -76,14 +86,25 @@ final class CardIds {
         return out;
     }
 
-    private static long key(String service, String kind, String subject) {
+    /** The canonical form of a card uuid (lower case, no urn:uuid: prefix), or null when it is not a uuid. */
+    static String canonical(String uuid) {
         try {
-            byte[] h = MessageDigest.getInstance("SHA-256").digest((service + "\n" + kind + "\n" + subject).getBytes(StandardCharsets.UTF_8));
+            return UUID.fromString(uuid.startsWith("urn:uuid:") ? uuid.substring(9) : uuid).toString();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private long key(long randomPart, String service, String kind, String subject) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(secret);
+            byte[] h = mac.doFinal((Long.toHexString(randomPart) + "\n" + service + "\n" + kind + "\n" + subject).getBytes(StandardCharsets.UTF_8));
             long k = 0;
             for (int i = 0; i < 8; i++) k = (k << 8) | (h[i] & 0xFF);
             return k;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
         }
     }
 }

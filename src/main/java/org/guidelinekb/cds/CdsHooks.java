@@ -34,7 +34,7 @@ import ca.uhn.fhir.context.FhirContext;
  * graph.
  *
  * <pre>
- * CdsHooks cds = new CdsHooks(kb.reasoner(), kb.store(), kb.queries(), Clock.systemUTC());
+ * CdsHooks cds = new CdsHooks(kb.reasoner(), kb.store(), kb.queries(), Clock.systemUTC(), config.cdsJwt(), CardSecret.load(dataDir));
  * ObjectNode cards = cds.call("gkb-metastatic-breast-cancer", requestJson, "https://kb.example.org");
  * </pre>
  */
@@ -48,17 +48,19 @@ public final class CdsHooks {
     private final PrefetchReader prefetch;
     private final FeedbackStore feedback;
     private final KeyFindings keyFindings;
-    private final CardIds ids = new CardIds();
+    private final CardIds ids;
     private final Clock clock;
 
-    public CdsHooks(Reasoner reasoner, KnowledgeStore store, QueryLibrary queries, Clock clock) {
+    /** {@code cardSecret}: keys the card uuids ({@link CardSecret}); {@code trust}: which FHIR servers may be fetched from. */
+    public CdsHooks(Reasoner reasoner, KnowledgeStore store, QueryLibrary queries, Clock clock, CdsJwtSettings trust, byte[] cardSecret) {
         this.reasoner = Objects.requireNonNull(reasoner);
         this.clock = Objects.requireNonNull(clock);
         this.services = CdsServiceCatalog.load();
         this.mapper = new FhirCaseMapper(FhirMapping.load());
         this.fhir = FhirContext.forR4Cached();
-        this.prefetch = new PrefetchReader(fhir, new FhirFetcher(Duration.ofSeconds(10)));
-        this.feedback = new FeedbackStore(store, queries);
+        this.prefetch = new PrefetchReader(fhir, new FhirFetcher(Duration.ofSeconds(10)), new FhirServerPolicy(trust.fhirAllow()));
+        this.ids = new CardIds(cardSecret);
+        this.feedback = new FeedbackStore(store, queries, ids);
         this.keyFindings = new KeyFindings(store, queries);
         checkMapping(reasoner.index());
     }
@@ -130,6 +132,7 @@ public final class CdsHooks {
         }
         if (Boolean.FALSE.equals(mc.inScope())) return note(response, info, "no cards: " + mc.scopeNote());
         if (orders != null && orders.actions().isEmpty()) return note(response, info, "no cards: no selected draft order is a breast surgery the mapping knows");
+        requireObtained(data);
 
         List<VersionPolicy.Selection> selections;
         try {
@@ -181,6 +184,22 @@ public final class CdsHooks {
                     + " is unknown; the missing-data cards say what would decide it");
         }
         return response;
+    }
+
+    /**
+     * 412 when data the service needs was neither prefetched nor fetchable (CDS Hooks 2.0.1: "the service SHALL respond
+     * with an HTTP 412"). Data the client sent as an OperationOutcome or null is incomplete, not missing: a card says
+     * what it would decide.
+     */
+    private static void requireObtained(FhirData data) {
+        List<String> missing = new ArrayList<>();
+        data.sources().values().stream().filter(FhirData.Source::notObtained)
+                .sorted(java.util.Comparator.comparing(FhirData.Source::key)).forEach(s -> missing.add(s.unavailable()));
+        if (!missing.isEmpty()) {
+            throw new org.guidelinekb.error.PreconditionFailedException("the service cannot obtain the FHIR data it needs: " + String.join("; ", missing)
+                    + ". Send these prefetch keys (a null value when there is no data), or fhirServer with fhirAuthorization for a FHIR server "
+                    + "this service is allowed to fetch from.");
+        }
     }
 
     private static ObjectNode note(ObjectNode response, ObjectNode info, String note) {

@@ -8,7 +8,6 @@ import java.util.regex.Pattern;
 import org.guidelinekb.catalog.VersionSelector;
 import org.guidelinekb.error.InvalidInputException;
 import org.guidelinekb.error.InvalidInputException.FieldError;
-import org.guidelinekb.reasoner.RequestJson;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -34,7 +33,7 @@ public record CdsRequest(String hook, String hookInstance, String fhirServer, St
 
     /** Parses and validates a request body for {@code service}. */
     public static CdsRequest parse(String body, CdsService service) {
-        JsonNode n = RequestJson.parse(body);
+        JsonNode n = CdsJson.parse(body);
         List<FieldError> errors = new ArrayList<>();
         String hook = string(n, "hook", true, errors);
         if (hook != null && !hook.equals(service.hook())) {
@@ -44,18 +43,7 @@ public record CdsRequest(String hook, String hookInstance, String fhirServer, St
         if (instance != null && !UUID.matcher(instance).matches()) errors.add(new FieldError("hookInstance", "must be a UUID, not '" + instance + "'", null));
         String fhirServer = string(n, "fhirServer", false, errors);
         if (fhirServer != null && !fhirServer.matches("(?i)https?://\\S+")) errors.add(new FieldError("fhirServer", "must be an http(s) URL", null));
-        String token = null;
-        JsonNode auth = n.get("fhirAuthorization");
-        if (auth != null && !auth.isNull()) {
-            if (!auth.isObject()) {
-                errors.add(new FieldError("fhirAuthorization", "must be an object with access_token, token_type, expires_in, scope", null));
-            } else {
-                if (fhirServer == null) errors.add(new FieldError("fhirServer", "is required when fhirAuthorization is given", null));
-                token = string(auth, "access_token", true, errors, "fhirAuthorization.");
-                String type = string(auth, "token_type", true, errors, "fhirAuthorization.");
-                if (type != null && !type.equalsIgnoreCase("Bearer")) errors.add(new FieldError("fhirAuthorization.token_type", "must be 'Bearer'", "Bearer"));
-            }
-        }
+        String token = fhirAuthorization(n.get("fhirAuthorization"), fhirServer, errors);
         JsonNode context = n.get("context");
         if (context == null || context.isNull()) {
             errors.add(new FieldError("context", "is required: the hook's context, e.g. {\"userId\": \"Practitioner/1\", \"patientId\": \"123\"}", null));
@@ -83,6 +71,40 @@ public record CdsRequest(String hook, String hookInstance, String fhirServer, St
         }
         return new CdsRequest(hook, instance, fhirServer == null ? null : fhirServer.replaceAll("/+$", ""), token, context,
                 prefetch == null || prefetch.isNull() ? null : prefetch, versions);
+    }
+
+    /**
+     * The access token of {@code fhirAuthorization}, null when none is given. Every REQUIRED member is checked
+     * (access_token, token_type Bearer, expires_in, scope, subject) and fhirServer must be given with it. The token's
+     * value never appears in a message.
+     */
+    private static String fhirAuthorization(JsonNode auth, String fhirServer, List<FieldError> errors) {
+        if (auth == null || auth.isNull()) return null;
+        String at = "fhirAuthorization.";
+        if (!auth.isObject()) {
+            errors.add(new FieldError("fhirAuthorization", "must be an object with access_token, token_type, expires_in, scope, subject", null));
+            return null;
+        }
+        int before = errors.size();
+        if (fhirServer == null) errors.add(new FieldError("fhirServer", "is required when fhirAuthorization is given", null));
+        String token = string(auth, "access_token", true, errors, at);
+        String type = string(auth, "token_type", true, errors, at);
+        if (type != null && !type.equalsIgnoreCase("Bearer")) errors.add(new FieldError(at + "token_type", "must be 'Bearer'", "Bearer"));
+        JsonNode expires = auth.get("expires_in");
+        if (expires == null || expires.isNull()) errors.add(new FieldError(at + "expires_in", "is required", null));
+        else if (!expires.canConvertToLong() || !expires.isIntegralNumber() || expires.asLong() <= 0) {
+            errors.add(new FieldError(at + "expires_in", "must be a positive integer (seconds)", null));
+        }
+        string(auth, "scope", true, errors, at);
+        string(auth, "subject", true, errors, at);
+        return errors.size() > before ? null : token;
+    }
+
+    /** Never prints the FHIR access token. */
+    @Override
+    public String toString() {
+        return "CdsRequest[hook=" + hook + ", hookInstance=" + hookInstance + ", fhirServer=" + fhirServer
+                + ", fhirAuthorization=" + (accessToken == null ? "none" : "(given)") + "]";
     }
 
     private static VersionChoice versions(JsonNode extension, List<FieldError> errors) {

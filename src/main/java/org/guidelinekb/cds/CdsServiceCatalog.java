@@ -12,7 +12,6 @@ import java.util.Set;
 import org.guidelinekb.error.NotFoundException;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** The CDS services of this server, read once from {@code cds/services.json}. Immutable. */
 public final class CdsServiceCatalog {
@@ -29,7 +28,7 @@ public final class CdsServiceCatalog {
     public static CdsServiceCatalog load() {
         try (InputStream in = CdsServiceCatalog.class.getClassLoader().getResourceAsStream(RESOURCE)) {
             if (in == null) throw new IllegalStateException("no " + RESOURCE + " on the class path");
-            return parse(new ObjectMapper().readTree(in));
+            return parse(org.guidelinekb.api.Json.MAPPER.readTree(in));
         } catch (IOException e) {
             throw new UncheckedIOException(RESOURCE + ": " + e.getMessage(), e);
         }

@@ -19,7 +19,6 @@ import org.apache.jena.vocabulary.RDF;
 import org.guidelinekb.error.InvalidInputException;
 import org.guidelinekb.error.InvalidInputException.FieldError;
 import org.guidelinekb.reasoner.ReasonerIndex;
-import org.guidelinekb.reasoner.RequestJson;
 import org.guidelinekb.sparql.QueryLibrary;
 import org.guidelinekb.store.ChangeSet;
 import org.guidelinekb.store.KnowledgeStore;
@@ -36,46 +35,77 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * ({@link GKB#feedbackGraph}), one item per node {@code id:feedback/{uuid}}: the card uuid, the service, the card kind,
  * the statement and version the card was about (found from the uuid, see {@link CardIds}), the outcome, the override
  * reason and comment, the accepted suggestions, the client's outcome timestamp and when the server received it.
- * A request's items are validated together and written in one transaction, or not at all. The same data is visible
- * to SPARQL at {@code /kb/sparql} (GRAPH &lt;https://w3id.org/gkb/graph/feedback&gt;).
+ * A request's items are validated together and written in one transaction, or not at all. A card's outcome is counted
+ * once: an item about a card already stored (or named twice in one request) is answered under {@code alreadyRecorded}
+ * and adds nothing. At most {@value #MAX_ITEMS} items per request, comments of at most {@value #MAX_COMMENT}
+ * characters, other strings of at most {@value #MAX_TEXT}. The same data is visible to SPARQL at {@code /kb/sparql}
+ * (GRAPH &lt;https://w3id.org/gkb/graph/feedback&gt;).
  */
 final class FeedbackStore {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     private static final Node CARD_FEEDBACK = GKB.term("CardFeedback");
+    static final int MAX_ITEMS = 50;
+    static final int MAX_COMMENT = 2000;
+    static final int MAX_TEXT = 500;
+    static final int MAX_SUGGESTIONS = 20;
 
     private final KnowledgeStore store;
     private final QueryLibrary queries;
+    private final CardIds ids;
 
-    FeedbackStore(KnowledgeStore store, QueryLibrary queries) {
+    /** One valid item: its card (canonical uuid), its quads and what the answer says of it. */
+    private record Item(String card, List<Quad> quads, ObjectNode summary) {}
+
+    FeedbackStore(KnowledgeStore store, QueryLibrary queries, CardIds ids) {
         this.store = store;
         this.queries = queries;
+        this.ids = ids;
     }
 
     /** Validates and stores a feedback request; returns what was stored. */
     ObjectNode store(CdsService service, String body, ReasonerIndex ix, Instant now) {
-        JsonNode n = RequestJson.parse(body);
+        JsonNode n = CdsJson.parse(body);
         List<FieldError> errors = new ArrayList<>();
         JsonNode items = n.get("feedback");
         if (items == null || !items.isArray() || items.isEmpty()) {
             errors.add(new FieldError("feedback", "is required: a non-empty array of {card, outcome, outcomeTimestamp, ...}", null));
+        } else if (items.size() > MAX_ITEMS) {
+            errors.add(new FieldError("feedback", "has " + items.size() + " items; at most " + MAX_ITEMS + " per request", null));
         }
-        ChangeSet.Builder changes = ChangeSet.builder();
-        ArrayNode stored = F.arrayNode();
-        if (items != null && items.isArray()) {
-            for (int i = 0; i < items.size(); i++) item(service, items.get(i), "feedback[" + i + "].", ix, now, changes, stored, errors);
+        List<Item> valid = new ArrayList<>();
+        if (errors.isEmpty()) {
+            for (int i = 0; i < items.size(); i++) item(service, items.get(i), "feedback[" + i + "].", ix, now, valid, errors);
         }
         if (!errors.isEmpty()) {
             StringBuilder sb = new StringBuilder("invalid feedback: ");
             for (int i = 0; i < errors.size(); i++) sb.append(i == 0 ? "" : "; ").append(errors.get(i).field()).append(' ').append(errors.get(i).message());
             throw new InvalidInputException(sb.toString(), errors);
         }
-        ChangeSet cs = changes.build();
-        store.write(r -> cs);
-        return F.objectNode().put("stored", stored.size()).set("feedback", stored);
+        ArrayNode[] answer = new ArrayNode[2];
+        store.write(r -> {
+            ChangeSet.Builder changes = ChangeSet.builder();
+            ArrayNode stored = F.arrayNode();
+            ArrayNode again = F.arrayNode();
+            java.util.Set<String> cards = new java.util.HashSet<>();
+            for (Item it : valid) {
+                if (!cards.add(it.card()) || r.ask(queries.get("internal/cds-feedback-recorded"), Map.of("card", NodeFactory.createLiteralString(it.card())))) {
+                    again.add(it.card());
+                    continue;
+                }
+                it.quads().forEach(changes::add);
+                stored.add(it.summary());
+            }
+            answer[0] = stored;
+            answer[1] = again;
+            return changes.build();
+        });
+        ObjectNode out = F.objectNode().put("stored", answer[0].size());
+        out.set("feedback", answer[0]);
+        out.set("alreadyRecorded", answer[1]);
+        return out;
     }
 
-    private void item(CdsService service, JsonNode f, String at, ReasonerIndex ix, Instant now, ChangeSet.Builder changes,
-                      ArrayNode stored, List<FieldError> errors) {
+    private void item(CdsService service, JsonNode f, String at, ReasonerIndex ix, Instant now, List<Item> valid, List<FieldError> errors) {
         if (!f.isObject()) {
             errors.add(new FieldError(at.substring(0, at.length() - 1), "must be an object", null));
             return;
@@ -84,8 +114,9 @@ final class FeedbackStore {
         String card = text(f, "card", at, errors);
         CardIds.CardRef ref = null;
         if (card != null) {
-            ref = CardIds.resolve(card, service.id(), ix).orElse(null);
-            if (ref == null) errors.add(new FieldError(at + "card", "'" + card + "' is not a card this service (" + service.id() + ") issued", null));
+            ref = ids.resolve(card, service.id(), ix).orElse(null);
+            if (ref == null) errors.add(new FieldError(at + "card", "is not a card this service (" + service.id() + ") issued", null));
+            else card = CardIds.canonical(card);
         }
         String outcome = text(f, "outcome", at, errors);
         if (outcome != null && !outcome.equals("accepted") && !outcome.equals("overridden")) {
@@ -104,8 +135,9 @@ final class FeedbackStore {
         JsonNode as = f.get("acceptedSuggestions");
         if (as != null && !as.isNull()) {
             if (!as.isArray()) errors.add(new FieldError(at + "acceptedSuggestions", "must be an array of {\"id\": suggestion uuid}", null));
+            else if (as.size() > MAX_SUGGESTIONS) errors.add(new FieldError(at + "acceptedSuggestions", "has more than " + MAX_SUGGESTIONS + " items", null));
             else as.forEach(s -> {
-                if (s.path("id").isTextual()) accepted.add(s.path("id").asText());
+                if (s.path("id").isTextual() && s.path("id").asText().length() <= MAX_TEXT) accepted.add(s.path("id").asText());
                 else errors.add(new FieldError(at + "acceptedSuggestions", "each item needs an 'id' (the suggestion's uuid)", null));
             });
         }
@@ -116,9 +148,14 @@ final class FeedbackStore {
         if (reason != null && !reason.isNull()) {
             if (!"overridden".equals(outcome)) errors.add(new FieldError(at + "overrideReason", "is only for an overridden outcome", null));
             if (!reason.isObject()) errors.add(new FieldError(at + "overrideReason", "must be {\"reason\": Coding, \"userComment\": string}", null));
+            else {
+                tooLong(reason.path("userComment"), MAX_COMMENT, at + "overrideReason.userComment", errors);
+                for (String c : List.of("system", "code", "display")) tooLong(reason.path("reason").path(c), MAX_TEXT, at + "overrideReason.reason." + c, errors);
+            }
         }
         if (errors.size() > before) return;
 
+        ChangeSet.Builder changes = ChangeSet.builder();
         Node item = GKB.iri(GKB.ID + "feedback/" + UUID.randomUUID());
         Node g = GKB.feedbackGraph;
         add(changes, g, item, RDF.type.asNode(), CARD_FEEDBACK);
@@ -138,8 +175,13 @@ final class FeedbackStore {
         }
         add(changes, g, item, GKB.term("outcomeTimestamp"), NodeFactory.createLiteralDT(when.toString(), XSDDatatype.XSDdateTime));
         add(changes, g, item, GKB.iri(PROV.NS + "generatedAtTime"), NodeFactory.createLiteralDT(now.toString(), XSDDatatype.XSDdateTime));
-        stored.addObject().put("id", item.getURI()).put("card", card).put("cardKind", ref.kind()).put("statement", ref.statement())
+        ObjectNode summary = F.objectNode().put("id", item.getURI()).put("card", card).put("cardKind", ref.kind()).put("statement", ref.statement())
                 .put("guideline", ref.guideline()).put("version", ref.version()).put("outcome", outcome);
+        valid.add(new Item(card, changes.build().addQuads(), summary));
+    }
+
+    private static void tooLong(JsonNode v, int max, String field, List<FieldError> errors) {
+        if (v.isTextual() && v.asText().length() > max) errors.add(new FieldError(field, "is longer than " + max + " characters", null));
     }
 
     /** Accepted and overridden counts per statement, version and card kind (GET /api/feedback/summary). */

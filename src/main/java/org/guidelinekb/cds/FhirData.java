@@ -12,10 +12,23 @@ import org.hl7.fhir.r4.model.Resource;
  */
 public record FhirData(Map<String, Source> sources) {
 
-    /** The data of one resource type. {@code unavailable} is null when the data could be read. */
-    public record Source(String resourceType, String key, List<Resource> resources, String from, String unavailable) {
+    /**
+     * The data of one resource type. {@code unavailable} is null when the data could be read. {@code notObtained}: the
+     * prefetch key was not sent and the data could not be fetched either (no usable fhirServer, or the fetch failed) —
+     * unlike a prefetch the client sent as an OperationOutcome, which is data the client has but incomplete.
+     */
+    public record Source(String resourceType, String key, List<Resource> resources, String from, String unavailable, boolean notObtained) {
         public Source {
             resources = List.copyOf(resources);
+        }
+
+        public Source(String resourceType, String key, List<Resource> resources, String from, String unavailable) {
+            this(resourceType, key, resources, from, unavailable, false);
+        }
+
+        /** Neither prefetched nor fetchable, for {@code reason}. */
+        static Source notObtained(String resourceType, String key, String reason) {
+            return new Source(resourceType, key, List.of(), null, reason, true);
         }
 
         public boolean available() {

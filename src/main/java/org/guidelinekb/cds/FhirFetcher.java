@@ -10,7 +10,8 @@ import java.time.Duration;
 /**
  * Fetches a prefetch query the client did not send from its {@code fhirServer}, with the bearer token of
  * {@code fhirAuthorization}. Plain {@code java.net.http}; the answer is parsed by HAPI's JSON parser in
- * {@link PrefetchReader}. Only http(s) URLs are fetched (checked in {@link CdsRequest}).
+ * {@link PrefetchReader}, which fetches only from allowed FHIR servers ({@link FhirServerPolicy}). A failure is told
+ * without the URL, host, port or the exception's text: what the caller learns cannot map the network.
  */
 final class FhirFetcher {
     /** An answer: the body on 2xx, else the reason. */
@@ -29,18 +30,18 @@ final class FhirFetcher {
         try {
             b = HttpRequest.newBuilder(URI.create(url)).timeout(timeout).header("Accept", "application/fhir+json").GET();
         } catch (IllegalArgumentException e) {
-            return new Answer(null, "not a valid URL: " + url);
+            return new Answer(null, "the FHIR query is not a valid URL");
         }
         if (bearerToken != null) b.header("Authorization", "Bearer " + bearerToken);
         try {
             HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() / 100 != 2) return new Answer(null, "the FHIR server answered " + r.statusCode() + " to GET " + url);
+            if (r.statusCode() / 100 != 2) return new Answer(null, "the FHIR server answered " + r.statusCode());
             return new Answer(r.body(), null);
         } catch (IOException e) {
-            return new Answer(null, "the FHIR server could not be reached (GET " + url + ": " + e.getClass().getSimpleName() + ")");
+            return new Answer(null, "the FHIR server could not be reached");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Answer(null, "interrupted while fetching " + url);
+            return new Answer(null, "interrupted while fetching from the FHIR server");
         }
     }
 }

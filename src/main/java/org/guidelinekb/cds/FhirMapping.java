@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The declarative FHIR → case-attribute mapping ({@code src/main/resources/cds/fhir-mapping.json}), read once at
@@ -60,7 +59,7 @@ public record FhirMapping(Map<String, CodeSet> codeSets, Map<String, ResourceFil
     public static FhirMapping load() {
         try (InputStream in = FhirMapping.class.getClassLoader().getResourceAsStream(RESOURCE)) {
             if (in == null) throw new IllegalStateException("no " + RESOURCE + " on the class path");
-            return parse(new ObjectMapper().readTree(in));
+            return parse(org.guidelinekb.api.Json.MAPPER.readTree(in));
         } catch (IOException e) {
             throw new UncheckedIOException(RESOURCE + ": " + e.getMessage(), e);
         }

@@ -24,8 +24,10 @@ import ca.uhn.fhir.parser.DataFormatException;
  * <li>a key present with a resource or Bundle: its resources of the template's type;</li>
  * <li>a key present with {@code null}: the client found no data, so an empty, available source;</li>
  * <li>a key whose value is an OperationOutcome: unavailable (the client could not get the data);</li>
- * <li>a key missing: fetched from {@code fhirServer} with the bearer token when one is given, else unavailable.</li>
+ * <li>a key missing: fetched from {@code fhirServer} with the bearer token of {@code fhirAuthorization} only when the
+ * request gives both and the operator allowed that FHIR server ({@link FhirServerPolicy}), else unavailable.</li>
  * </ul>
+ * What the caller is told about a failed fetch never names a host or port, nor the transport's error text.
  * A prefetch value that is not FHIR R4 JSON is a 400.
  */
 final class PrefetchReader {
@@ -35,10 +37,12 @@ final class PrefetchReader {
 
     private final FhirContext fhir;
     private final FhirFetcher fetcher;
+    private final FhirServerPolicy servers;
 
-    PrefetchReader(FhirContext fhir, FhirFetcher fetcher) {
+    PrefetchReader(FhirContext fhir, FhirFetcher fetcher, FhirServerPolicy servers) {
         this.fhir = fhir;
         this.fetcher = fetcher;
+        this.servers = servers;
     }
 
     FhirData read(CdsService service, CdsRequest req) {
@@ -59,33 +63,38 @@ final class PrefetchReader {
                     List.of(new InvalidInputException.FieldError("prefetch." + key, "must be a FHIR resource or null", null)));
             return resources(key, type, parse(given.toString(), "prefetch." + key), from);
         }
-        if (req.fhirServer() == null) {
-            return new FhirData.Source(type, key, List.of(), null, "prefetch '" + key + "' was not sent and the request names no fhirServer to fetch it from");
+        if (req.fhirServer() == null || req.accessToken() == null) {
+            return FhirData.Source.notObtained(type, key, "prefetch '" + key + "' was not sent and the request names no fhirServer "
+                    + "with fhirAuthorization to fetch it from");
+        }
+        if (!servers.allows(req.fhirServer())) {
+            return FhirData.Source.notObtained(type, key, "prefetch '" + key + "' was not sent and the request's fhirServer is not "
+                    + "a FHIR server this service may fetch from");
         }
         String query = expand(template, req.context());
-        if (query == null) return new FhirData.Source(type, key, List.of(), null, "prefetch '" + key + "' was not sent and its template " + template + " cannot be filled from the context");
-        return fetch(key, type, req.fhirServer() + "/" + query, req);
+        if (query == null) return FhirData.Source.notObtained(type, key, "prefetch '" + key + "' was not sent and its template " + template + " cannot be filled from the context");
+        return fetch(key, type, query, req);
     }
 
-    private FhirData.Source fetch(String key, String type, String url, CdsRequest req) {
+    private FhirData.Source fetch(String key, String type, String query, CdsRequest req) {
         List<Resource> all = new ArrayList<>();
-        String next = url;
-        String from = "fetched from the fhirServer (GET " + url + ")";
+        String next = req.fhirServer() + "/" + query;
+        String from = "fetched from the fhirServer (GET " + query + ")";
         for (int page = 0; next != null; page++) {
-            if (page == MAX_PAGES) return new FhirData.Source(type, key, List.of(), null, "GET " + url + " has more than " + MAX_PAGES + " pages; not read");
+            if (page == MAX_PAGES) return FhirData.Source.notObtained(type, key, "GET " + query + " has more than " + MAX_PAGES + " pages; not read");
             FhirFetcher.Answer a = fetcher.get(next, req.accessToken());
-            if (a.failure() != null) return new FhirData.Source(type, key, List.of(), null, a.failure());
+            if (a.failure() != null) return FhirData.Source.notObtained(type, key, a.failure() + " (GET " + query + ")");
             IBaseResource r;
             try {
                 r = fhir.newJsonParser().parseResource(a.body());
             } catch (DataFormatException e) {
-                return new FhirData.Source(type, key, List.of(), null, "the FHIR server's answer to GET " + next + " is not FHIR R4 JSON");
+                return FhirData.Source.notObtained(type, key, "the FHIR server's answer to GET " + query + " is not FHIR R4 JSON");
             }
             FhirData.Source s = resources(key, type, r, from);
             if (!s.available()) return s;
             all.addAll(s.resources());
-            next = r instanceof Bundle b && b.getLink(Bundle.LINK_NEXT) != null && b.getLink(Bundle.LINK_NEXT).getUrl().startsWith(req.fhirServer())
-                    ? b.getLink(Bundle.LINK_NEXT).getUrl() : null;
+            String link = r instanceof Bundle b && b.getLink(Bundle.LINK_NEXT) != null ? b.getLink(Bundle.LINK_NEXT).getUrl() : null;
+            next = link != null && (link.startsWith(req.fhirServer() + "/") || link.startsWith(req.fhirServer() + "?")) ? link : null;
         }
         return new FhirData.Source(type, key, all, from, null);
     }

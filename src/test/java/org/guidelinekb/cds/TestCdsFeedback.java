@@ -4,19 +4,32 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
 import java.util.Map;
+import java.util.UUID;
 
+import org.guidelinekb.AppConfig;
 import org.guidelinekb.testing.Http;
 import org.guidelinekb.testing.TestServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** Feedback round trip: cards issued, feedback posted, counts per statement version in the summary and in SPARQL. */
+/**
+ * Feedback round trip: cards issued, feedback posted, counts per statement version in the summary and in SPARQL.
+ * Feedback is a write: refused without a trusted client's JWT unless the server runs with {@code --cds-feedback-open}
+ * (the JWT side is in {@link TestCdsJwt}); card uuids are keyed with the server's secret; a card counts once.
+ */
 class TestCdsFeedback {
+    private static final AppConfig OPEN = AppConfig.forTests().toBuilder().cdsJwt(CdsJwtSettings.NONE.withFeedbackOpen(true)).build();
     private static final String SURGERY_2015 = "https://w3id.org/gkb/id/guideline/nccn-breast/version/2015/statement/palliative-primary-surgery";
     private static final String V2015 = "https://w3id.org/gkb/id/guideline/nccn-breast/version/2015";
 
@@ -45,11 +58,18 @@ class TestCdsFeedback {
         return null;
     }
 
+    private static String issuedCard(Http http) {
+        JsonNode pv = CdsLib.assertCdsResponse(http.post("/cds-services/" + CdsLib.PATIENT_VIEW, "application/json",
+                CdsLib.read(CdsLib.DIR.resolve("scenarios/2015-symptomatic-resectable/request.json"))));
+        return cardFor(pv, SURGERY_2015).path("uuid").asText();
+    }
+
     @Test void accepted_and_overridden_feedback_is_counted_per_statement_version_and_visible_to_sparql() {
-        try (TestServer server = TestServer.start()) {
+        try (TestServer server = TestServer.start(OPEN)) {
             Http http = server.http();
             JsonNode pv = CdsLib.assertCdsResponse(http.post("/cds-services/" + CdsLib.PATIENT_VIEW, "application/json",
                     CdsLib.read(CdsLib.DIR.resolve("scenarios/2015-symptomatic-resectable/request.json"))));
+            String recCard2 = issuedCard(http);
             JsonNode os = CdsLib.assertCdsResponse(http.post("/cds-services/" + CdsLib.ORDER_SELECT, "application/json",
                     CdsLib.read(CdsLib.DIR.resolve("scenarios/order-2015-not-resectable/request.json"))));
             String recCard = cardFor(pv, SURGERY_2015).path("uuid").asText();
@@ -57,8 +77,8 @@ class TestCdsFeedback {
             String warnCard = warning.path("uuid").asText();
             String suggestion = warning.at("/suggestions/0/uuid").asText();
 
-            // patient-view: accepted once, overridden once with a reason
-            ObjectNode overridden = item(recCard, "overridden");
+            // patient-view: one card accepted, another card on the same statement overridden with a reason
+            ObjectNode overridden = item(recCard2, "overridden");
             overridden.putObject("overrideReason").put("userComment", "patient prefers radiation")
                     .putObject("reason").put("system", CardBuilder.OVERRIDE_SYSTEM).put("code", "patient-decision").put("display", "Decided with the patient");
             HttpResponse<String> r = http.post("/cds-services/" + CdsLib.PATIENT_VIEW + "/feedback", "application/json",
@@ -99,7 +119,7 @@ class TestCdsFeedback {
     }
 
     @Test void bad_feedback_is_a_400_and_writes_nothing() {
-        try (TestServer server = TestServer.start()) {
+        try (TestServer server = TestServer.start(OPEN)) {
             Http http = server.http();
             JsonNode pv = CdsLib.assertCdsResponse(http.post("/cds-services/" + CdsLib.PATIENT_VIEW, "application/json",
                     CdsLib.read(CdsLib.DIR.resolve("scenarios/2015-symptomatic-resectable/request.json"))));
@@ -126,5 +146,90 @@ class TestCdsFeedback {
 
             assertEquals(0, Http.json(http.get("/api/feedback/summary")).path("statements").size());
         }
+    }
+
+    @Test void without_a_trusted_client_feedback_is_refused_by_default() {
+        try (TestServer server = TestServer.start()) {
+            Http http = server.http();
+            String card = issuedCard(http);
+            JsonNode p = CdsLib.assertProblem(http.post("/cds-services/" + CdsLib.PATIENT_VIEW + "/feedback", "application/json",
+                    body(item(card, "accepted"))), 401);
+            assertTrue(p.path("detail").asText().contains("authenticated CDS client"), p.toString());
+            assertEquals(0, Http.json(http.get("/api/feedback/summary")).path("statements").size());
+        }
+    }
+
+    /** The uuid the server made before card ids were keyed: SHA-256 of service, kind and statement, computable by anyone. */
+    private static String unkeyedCard(String service, String kind, String statement) throws Exception {
+        byte[] h = MessageDigest.getInstance("SHA-256").digest((service + "\n" + kind + "\n" + statement).getBytes(StandardCharsets.UTF_8));
+        long k = 0;
+        for (int i = 0; i < 8; i++) k = (k << 8) | (h[i] & 0xFF);
+        long msb = (UUID.randomUUID().getMostSignificantBits() & ~0xF000L) | 0x8000L;
+        return new UUID(msb, (k & 0x3FFF_FFFF_FFFF_FFFFL) | Long.MIN_VALUE).toString();
+    }
+
+    @Test void card_ids_cannot_be_made_offline_and_a_card_counts_once() throws Exception {
+        try (TestServer server = TestServer.start(OPEN)) {
+            Http http = server.http();
+            String url = "/cds-services/" + CdsLib.PATIENT_VIEW + "/feedback";
+            String forged = unkeyedCard(CdsLib.PATIENT_VIEW, "recommendation", SURGERY_2015);
+            JsonNode p = CdsLib.assertProblem(http.post(url, "application/json", body(item(forged, "overridden"))), 400);
+            assertTrue(p.path("detail").asText().contains("feedback[0].card"), p.toString());
+
+            String card = issuedCard(http);
+            HttpResponse<String> r = http.post(url, "application/json", body(item(card, "overridden"), item(card, "overridden"), item("urn:uuid:" + card.toUpperCase(), "overridden")));
+            assertEquals(200, r.statusCode(), r.body());
+            assertEquals(1, Http.json(r).path("stored").asInt(), r.body());
+            assertEquals(2, Http.json(r).path("alreadyRecorded").size(), r.body());
+            r = http.post(url, "application/json", body(item(card, "overridden")));
+            assertEquals(200, r.statusCode(), r.body());
+            assertEquals(0, Http.json(r).path("stored").asInt(), "a repeated feedback added again: " + r.body());
+            JsonNode rec = row(Http.json(http.get("/api/feedback/summary")), SURGERY_2015, "recommendation");
+            assertEquals(1, rec.path("overridden").asInt(), rec.toString());
+        }
+    }
+
+    @Test void items_per_request_and_comment_length_are_capped() {
+        try (TestServer server = TestServer.start(OPEN)) {
+            Http http = server.http();
+            String url = "/cds-services/" + CdsLib.PATIENT_VIEW + "/feedback";
+            String card = issuedCard(http);
+            ObjectNode[] many = new ObjectNode[FeedbackStore.MAX_ITEMS + 1];
+            for (int i = 0; i < many.length; i++) many[i] = item(card, "accepted");
+            JsonNode p = CdsLib.assertProblem(http.post(url, "application/json", body(many)), 400);
+            assertTrue(p.path("detail").asText().contains("at most " + FeedbackStore.MAX_ITEMS), p.toString());
+            ObjectNode longComment = item(card, "overridden");
+            longComment.putObject("overrideReason").put("userComment", "x".repeat(FeedbackStore.MAX_COMMENT + 1));
+            p = CdsLib.assertProblem(http.post(url, "application/json", body(longComment)), 400);
+            assertTrue(p.path("detail").asText().contains("userComment"), p.toString());
+            ObjectNode okComment = item(card, "overridden");
+            okComment.putObject("overrideReason").put("userComment", "x".repeat(FeedbackStore.MAX_COMMENT));
+            assertEquals(200, http.post(url, "application/json", body(okComment)).statusCode());
+        }
+    }
+
+    @Test void feedback_nested_deeper_than_64_levels_is_a_400_naming_the_nesting_limit() {
+        try (TestServer server = TestServer.start(OPEN)) {
+            JsonNode p = CdsLib.assertProblem(server.http().post("/cds-services/" + CdsLib.PATIENT_VIEW + "/feedback", "application/json",
+                    TestCdsRequests.nested(65)), 400);
+            assertTrue(p.path("detail").asText().contains("nesting limit is 64"), p.toString());
+        }
+    }
+
+    @Test void the_card_secret_is_created_once_owner_only_and_outlives_a_restart(@TempDir Path dir) throws Exception {
+        AppConfig cfg = OPEN.toBuilder().inMemory(false).dataDir(dir.resolve("data")).build();
+        String card;
+        try (TestServer server = TestServer.start(cfg)) {
+            card = issuedCard(server.http());
+        }
+        Path secret = dir.resolve("data").resolve(CardSecret.FILE);
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(secret)));
+        String first = Files.readString(secret);
+        try (TestServer server = TestServer.start(cfg)) {
+            HttpResponse<String> r = server.http().post("/cds-services/" + CdsLib.PATIENT_VIEW + "/feedback", "application/json",
+                    body(item(card, "accepted")));
+            assertEquals(200, r.statusCode(), "a card issued before the restart: " + r.body());
+        }
+        assertEquals(first, Files.readString(secret), "the secret changed on restart");
     }
 }

@@ -1,6 +1,7 @@
 package org.guidelinekb.cds;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -21,7 +22,8 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * The CDS Hooks specification's example patient-view request (its fhirServer pointed at a FHIR server run here on
  * loopback): prefetch keys the client did not send are fetched from fhirServer with the fhirAuthorization bearer
- * token; pages are followed; an OperationOutcome or an HTTP error leaves the data unavailable, hence unknown.
+ * token; pages are followed; an OperationOutcome leaves the data unavailable, hence unknown; a failed fetch (an HTTP
+ * error, a refused token) means the data could not be obtained: 412 Precondition Failed.
  */
 class TestCdsFhirServer {
     private static final String TOKEN = "some-opaque-fhir-access-token";
@@ -30,10 +32,17 @@ class TestCdsFhirServer {
     private static final class FhirStub implements AutoCloseable {
         final HttpServer http;
         final List<String> asked = new CopyOnWriteArrayList<>();
+        final List<String> askedOther = new CopyOnWriteArrayList<>();
+        /** Where the next page of patient "elsewhere"'s conditions is said to be: another server. */
+        volatile String elsewhere = "http://127.0.0.1:9/fhir";
 
         FhirStub() throws IOException {
             http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             http.createContext("/fhir", this::handle);
+            http.createContext("/fhir-other", ex -> {   // a sibling path of the FHIR base: not under it
+                askedOther.add(ex.getRequestURI().toString());
+                send(ex, 200, "{\"resourceType\":\"Bundle\",\"type\":\"searchset\"}");
+            });
             http.start();
         }
 
@@ -58,7 +67,11 @@ class TestCdsFhirServer {
                         + cond.formatted("bone", "C79.51") + "}]}");
                 case "Observation?patient=1288992" -> send(ex, 200,
                         "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\",\"code\":\"too-costly\",\"diagnostics\":\"too many results\"}]}");
-                case "Procedure?patient=1288992" -> send(ex, 500, "oops");
+                case "Procedure?patient=1288992" -> send(ex, 200,
+                        "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\",\"code\":\"exception\",\"diagnostics\":\"procedures offline\"}]}");
+                case "Condition?patient=500" -> send(ex, 500, "oops");
+                case "Condition?patient=elsewhere" -> send(ex, 200, "{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"link\":[{\"relation\":\"next\",\"url\":\""
+                        + elsewhere + "/Condition?patient=elsewhere&page=2\"}],\"entry\":[{\"resource\":" + cond.formatted("bc", "C50.911") + "}]}");
                 default -> send(ex, 200, "{\"resourceType\":\"Bundle\",\"type\":\"searchset\"}");
             }
         }
@@ -78,8 +91,12 @@ class TestCdsFhirServer {
         }
     }
 
+    private static org.guidelinekb.AppConfig allowing(FhirStub fhir) {
+        return org.guidelinekb.AppConfig.forTests().toBuilder().cdsJwt(CdsJwtSettings.NONE.withFhirAllow(List.of(fhir.base()))).build();
+    }
+
     @Test void the_spec_example_fetches_missing_prefetch_from_the_fhir_server_with_the_bearer_token() throws IOException {
-        try (FhirStub fhir = new FhirStub(); TestServer server = TestServer.start()) {
+        try (FhirStub fhir = new FhirStub(); TestServer server = TestServer.start(allowing(fhir))) {
             ObjectNode req = (ObjectNode) CdsLib.json(CdsLib.read(CdsLib.DIR.resolve("spec-example-patient-view.json")));
             req.put("fhirServer", fhir.base());
             JsonNode body = CdsLib.assertCdsResponse(server.http().post("/cds-services/" + CdsLib.PATIENT_VIEW, "application/json", req.toString()));
@@ -89,20 +106,42 @@ class TestCdsFhirServer {
             assertEquals(true, c.at("/values/metastatic").asBoolean(), c.toString());
             assertEquals("[\"bone\"]", c.at("/openLists/metastaticSites").toString(), "the second page was read");
             assertTrue(c.at("/notes/erStatus").asText().contains("OperationOutcome"), c.toString());
-            assertTrue(c.at("/notes/primaryTumorIntact").asText().contains("500"), c.toString());
+            assertTrue(c.at("/notes/primaryTumorIntact").asText().contains("procedures offline"), c.toString());
             assertTrue(body.at("/extension/org.guidelinekb.evaluation/data/Condition").asText().contains("fetched from the fhirServer"), body.toString());
         }
     }
 
-    @Test void a_refused_fetch_leaves_the_data_unknown() throws IOException {
-        try (FhirStub fhir = new FhirStub(); TestServer server = TestServer.start()) {
+    @Test void a_failed_fetch_is_a_412_that_names_no_host() throws IOException {
+        try (FhirStub fhir = new FhirStub(); TestServer server = TestServer.start(allowing(fhir))) {
             ObjectNode req = (ObjectNode) CdsLib.json(CdsLib.read(CdsLib.DIR.resolve("spec-example-patient-view.json")));
             req.put("fhirServer", fhir.base());
             ((ObjectNode) req.get("fhirAuthorization")).put("access_token", "a-wrong-token");
-            JsonNode body = CdsLib.assertCdsResponse(server.http().post("/cds-services/" + CdsLib.PATIENT_VIEW, "application/json", req.toString()));
-            JsonNode c = body.at("/extension/org.guidelinekb.evaluation/case");
-            assertTrue(c.at("/values/metastatic").isMissingNode(), c.toString());
-            assertTrue(c.at("/notes/metastatic").asText().contains("401"), c.toString());
+            JsonNode p = CdsLib.assertProblem(server.http().post("/cds-services/" + CdsLib.PATIENT_VIEW, "application/json", req.toString()), 412);
+            assertTrue(p.path("detail").asText().contains("answered 401"), p.toString());
+            assertFalse(p.toString().contains(String.valueOf(fhir.http.getAddress().getPort())), p.toString());
+
+            ((ObjectNode) req.get("fhirAuthorization")).put("access_token", TOKEN);
+            ((ObjectNode) req.get("context")).put("patientId", "500");
+            req.remove("prefetch");
+            p = CdsLib.assertProblem(server.http().post("/cds-services/" + CdsLib.PATIENT_VIEW, "application/json", req.toString()), 412);
+            assertTrue(p.path("detail").asText().contains("answered 500 (GET Condition?patient=500)"), p.toString());
+        }
+    }
+
+    @Test void a_next_page_on_another_server_is_not_followed() throws IOException {
+        try (FhirStub fhir = new FhirStub(); FetchListener other = new FetchListener(); TestServer server = TestServer.start(allowing(fhir))) {
+            ObjectNode req = (ObjectNode) CdsLib.json(CdsLib.read(CdsLib.DIR.resolve("spec-example-patient-view.json")));
+            req.put("fhirServer", fhir.base());
+            ((ObjectNode) req.get("context")).put("patientId", "elsewhere");
+            req.remove("prefetch");
+            for (String elsewhere : List.of(other.base(), fhir.base() + "-other")) {
+                fhir.elsewhere = elsewhere;
+                var r = server.http().post("/cds-services/" + CdsLib.PATIENT_VIEW, "application/json", req.toString());
+                assertTrue(r.statusCode() < 500, r.body());
+            }
+            assertTrue(fhir.asked.contains("Condition?patient=elsewhere"), fhir.asked.toString());
+            assertEquals(0, other.connections(), "a next link to another server was followed");
+            assertEquals(List.of(), fhir.askedOther, "a next link outside the fhirServer's path was followed");
         }
     }
 }

@@ -76,7 +76,9 @@ class TestCdsRequests {
         assertTrue(card != null, body.toString());
         assertEquals("info", card.path("indicator").asText());
         assertEquals("NCCN Guidelines: Breast Cancer 2015 (retired)", card.at("/source/label").asText());
-        assertEquals(server.url("/id/guideline/nccn-breast/version/2015/statement/palliative-primary-surgery"), card.at("/source/url").asText());
+        assertEquals(server.url("/id/guideline/nccn-breast/version/2015"), card.at("/source/url").asText(), "the source is the guideline version");
+        assertEquals(server.url("/id/guideline/nccn-breast/version/2015/statement/palliative-primary-surgery"), card.at("/links/0/url").asText(),
+                "the statement is a drill-down link");
         String detail = card.path("detail").asText();
         // the statement's own summary and quote, its category with its basis, and evidence numbers as stored
         assertTrue(detail.contains("After initial systemic therapy, surgery of the intact primary tumour may be considered"), detail);
@@ -163,6 +165,62 @@ class TestCdsRequests {
         req.putObject("fhirAuthorization").put("access_token", "x").put("token_type", "Bearer");
         JsonNode p = CdsLib.assertProblem(call(CdsLib.PATIENT_VIEW, req.toString()), 400);
         assertTrue(p.path("detail").asText().contains("fhirServer is required"), p.toString());
+    }
+
+    @Test void fhir_authorization_needs_every_required_member_and_its_token_is_never_echoed() {
+        String token = "secret-access-token-7f3a9";
+        for (String missing : new String[] {"access_token", "token_type", "expires_in", "scope", "subject"}) {
+            ObjectNode req = (ObjectNode) CdsLib.json(scenario("2015-asymptomatic"));
+            req.put("fhirServer", "https://ehr.example.org/fhir");
+            ObjectNode auth = req.putObject("fhirAuthorization").put("access_token", token).put("token_type", "Bearer")
+                    .put("expires_in", 300).put("scope", "user/Patient.read").put("subject", "cds-service");
+            auth.remove(missing);
+            JsonNode p = CdsLib.assertProblem(call(CdsLib.PATIENT_VIEW, req.toString()), 400);
+            assertTrue(p.path("detail").asText().contains("fhirAuthorization." + missing), p.toString());
+            assertFalse(p.toString().contains(token), "the token is echoed: " + p);
+        }
+        ObjectNode req = (ObjectNode) CdsLib.json(scenario("2015-asymptomatic"));
+        req.put("fhirServer", "https://ehr.example.org/fhir");
+        req.putObject("fhirAuthorization").put("access_token", token).put("token_type", "MAC").put("expires_in", "soon")
+                .put("scope", "user/Patient.read").put("subject", "cds-service");
+        JsonNode p = CdsLib.assertProblem(call(CdsLib.PATIENT_VIEW, req.toString()), 400);
+        assertTrue(p.path("detail").asText().contains("token_type") && p.path("detail").asText().contains("expires_in"), p.toString());
+        assertFalse(p.toString().contains(token), "the token is echoed: " + p);
+    }
+
+    @Test void a_cards_source_url_is_its_guideline_versions_page_and_drill_downs_stay_in_links() {
+        for (String[] c : new String[][] {{CdsLib.PATIENT_VIEW, "2015-symptomatic-resectable"}, {CdsLib.PATIENT_VIEW, "2015-missing-data"},
+                {CdsLib.ORDER_SELECT, "order-2015-not-resectable"}}) {
+            JsonNode body = CdsLib.assertCdsResponse(call(c[0], scenario(c[1])));
+            assertTrue(body.path("cards").size() > 0, c[1]);
+            for (JsonNode card : body.path("cards")) {
+                JsonNode ext = card.path("extension").elements().next();
+                String version = ext.path("versionIri").asText();
+                assertEquals(server.url("/id/" + version.substring("https://w3id.org/gkb/id/".length())), card.at("/source/url").asText(), card.toString());
+                assertTrue(card.path("links").size() > 0, card.toString());
+                for (JsonNode link : card.path("links")) assertFalse(link.path("url").asText().equals(card.at("/source/url").asText()), card.toString());
+            }
+        }
+    }
+
+    /** A JSON object nested {@code levels} deep (the outermost object is level 1). */
+    static String nested(int levels) {
+        return "{\"a\":".repeat(levels - 1) + "{}" + "}".repeat(levels - 1);
+    }
+
+    @Test void a_call_nested_deeper_than_64_levels_is_a_400_naming_the_nesting_limit() {
+        JsonNode p = CdsLib.assertProblem(call(CdsLib.PATIENT_VIEW, nested(65)), 400);
+        assertTrue(p.path("detail").asText().contains("nesting limit is 64"), p.toString());
+        p = CdsLib.assertProblem(call(CdsLib.PATIENT_VIEW, nested(64)), 400);
+        assertFalse(p.path("detail").asText().contains("nesting"), "64 levels are allowed: " + p);
+    }
+
+    @Test void a_patient_view_call_with_neither_prefetch_nor_fhir_server_is_a_412() {
+        ObjectNode req = (ObjectNode) CdsLib.json(scenario("2015-asymptomatic"));
+        req.remove("prefetch");
+        JsonNode p = CdsLib.assertProblem(call(CdsLib.PATIENT_VIEW, req.toString()), 412);
+        assertTrue(p.path("type").asText().endsWith("precondition-failed"), p.toString());
+        assertTrue(p.path("detail").asText().contains("prefetch 'patient' was not sent"), p.toString());
     }
 
     @Test void an_unknown_guideline_version_in_the_extension_is_a_400() {

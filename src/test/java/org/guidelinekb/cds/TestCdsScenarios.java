@@ -23,7 +23,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * Tests as data: each folder of {@code src/test/resources/cds/scenarios/} holds a CDS Hooks request with FHIR R4
  * prefetch ({@code request.json}) and the cards it must produce ({@code expected.json}: the service to call, and per
- * card its kind, indicator, statement or version, status, and missing attributes; or a note when no card is due).
+ * card its kind, indicator, statement or version, status, and missing attributes; or a note when no card is due; or,
+ * for a call the service must refuse, the HTTP {@code status} and words its problem {@code detail} must hold).
  * Each response must also pass the CDS Hooks response schema.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -52,6 +53,11 @@ class TestCdsScenarios {
         JsonNode expected = CdsLib.json(CdsLib.read(dir.resolve("expected.json")));
         String request = CdsLib.read(dir.resolve("request.json"));
         var r = server.http().post("/cds-services/" + expected.path("service").asText(), "application/json", request);
+        if (expected.has("status")) {   // a refused call: its status and what the problem's detail must say
+            JsonNode p = CdsLib.assertProblem(r, expected.path("status").asInt());
+            for (JsonNode d : expected.path("detail")) assertTrue(p.path("detail").asText().contains(d.asText()), dir.getFileName() + ": " + p);
+            return;
+        }
         JsonNode body = CdsLib.assertCdsResponse(r);
         JsonNode digest = CdsLib.digest(body);
         assertEquals(expected.path("cards"), digest, dir.getFileName() + ": cards differ; actual:\n" + pretty(digest) + "\nresponse extension:\n"

@@ -32,7 +32,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * content types. 10,000 per run (./gkb test --all; 1,000 in the default run) against one server: never a 5xx, every error problem+json, the server healthy and
  * the store exactly as before (a call reads; only feedback writes).
  *
- * <p>{@code fhirServer} makes the server fetch missing prefetch keys; a generated one always points at a closed
+ * <p>With the default settings no {@code fhirServer} is fetched from (no FHIR server is allowed); a generated one points at a closed
  * port on loopback, so no request ever leaves the machine.
  */
 class TestCdsHooksInputs {

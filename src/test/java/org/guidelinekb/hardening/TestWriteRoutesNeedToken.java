@@ -7,14 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.guidelinekb.AppConfig;
+import org.guidelinekb.testing.CdsClientKey;
 import org.guidelinekb.testing.ServerUnderTest;
 import org.guidelinekb.api.RouteTable.Route;
 import org.guidelinekb.cds.CdsJwtSettings;
@@ -24,11 +23,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 
 /**
  * Every route the server registered ({@link org.guidelinekb.App#routes()}, Javalin's own router) that is not a GET either writes
@@ -50,8 +44,8 @@ class TestWriteRoutesNeedToken {
                     + "the CDS client's JWT when configured, never by a write token (the EHR holds no write token)",
             // CDS Hooks feedback DOES write (the feedback graph). The CDS Hooks specification has the CDS client (the EHR)
             // send it, authenticated like its calls by the client's JWT; a write token is for content editors. So it is
-            // guarded by the CDS JWT when one is configured: cds_feedback_needs_the_clients_jwt_when_one_is_required.
-            // Without CDS JWT settings anyone who can reach the server can post feedback (README, "CDS Hooks").
+            // guarded by the CDS client's JWT: cds_feedback_needs_the_clients_jwt. Without CDS JWT settings feedback is
+            // refused, unless the operator opened it with --cds-feedback-open (docs/security.md).
             "post /cds-services/{id}/feedback", "CDS Hooks feedback: written by the CDS client and guarded by its JWT, not a write token");
 
     /**
@@ -208,37 +202,27 @@ class TestWriteRoutesNeedToken {
         assertEquals(before, exact(), "a refused SPARQL write changed the store");
     }
 
-    @Test void cds_feedback_needs_the_clients_jwt_when_one_is_required() {
+    @Test void cds_feedback_needs_the_clients_jwt() {
         String issuer = "https://ehr.example.org";
-        String secret = "a-shared-secret-of-at-least-32-bytes-0123456789";
-        AppConfig cfg = AppConfig.forTests().toBuilder().adminToken(HardeningLib.TOKEN)
-                .cdsJwt(new CdsJwtSettings(issuer, secret, null, true)).build();
-        try (ServerUnderTest jwtServer = ServerUnderTest.start(cfg)) {
-            String service = "gkb-metastatic-breast-cancer";
-            String url = jwtServer.baseUrl() + "/cds-services/" + service + "/feedback";
-            String body = "{\"feedback\": [{\"card\": \"" + UUID.randomUUID() + "\", \"outcome\": \"accepted\", \"outcomeTimestamp\": \"2026-11-27T10:15:00Z\"}]}";
-            String before = StoreFingerprint.exact(jwtServer.storeContent());
-            String audience = jwtServer.baseUrl() + "/cds-services/" + service;
-            List<String[]> auths = List.of(new String[0], new String[] {"Authorization", BEARER},
-                    new String[] {"Authorization", "Bearer " + jwt(issuer, "another-secret-of-at-least-32-bytes-9876543210", audience)},
-                    new String[] {"Authorization", "Bearer " + jwt("https://someone-else.example.org", secret, audience)});
-            for (String[] auth : auths) {
-                Reply r = HardeningLib.send(Request.post(url, "application/json", body, auth));
-                assertProblem(r, 401);
+        CdsClientKey client = CdsClientKey.es384("client-1");
+        CdsClientKey stranger = CdsClientKey.es384("client-1");
+        String service = "gkb-metastatic-breast-cancer";
+        String body = "{\"feedback\": [{\"card\": \"" + UUID.randomUUID() + "\", \"outcome\": \"accepted\", \"outcomeTimestamp\": \"2026-11-27T10:15:00Z\"}]}";
+        for (CdsJwtSettings jwt : List.of(CdsJwtSettings.NONE, CdsJwtSettings.jwt(issuer, client.publicJwks(), false))) {
+            AppConfig cfg = AppConfig.forTests().toBuilder().adminToken(HardeningLib.TOKEN).cdsJwt(jwt).build();
+            try (ServerUnderTest jwtServer = ServerUnderTest.start(cfg)) {
+                String url = jwtServer.baseUrl() + "/cds-services/" + service + "/feedback";
+                String before = StoreFingerprint.exact(jwtServer.storeContent());
+                String audience = jwtServer.baseUrl() + "/cds-services/" + service;
+                List<String[]> auths = List.of(new String[0], new String[] {"Authorization", BEARER},
+                        new String[] {"Authorization", "Bearer " + stranger.token(issuer, audience)},
+                        new String[] {"Authorization", "Bearer " + client.token("https://someone-else.example.org", audience)});
+                for (String[] auth : auths) {
+                    Reply r = HardeningLib.send(Request.post(url, "application/json", body, auth));
+                    assertProblem(r, 401);
+                }
+                assertEquals(before, StoreFingerprint.exact(jwtServer.storeContent()), "refused feedback changed the store");
             }
-            assertEquals(before, StoreFingerprint.exact(jwtServer.storeContent()), "refused feedback changed the store");
-        }
-    }
-
-    private static String jwt(String issuer, String secret, String audience) {
-        try {
-            JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer).audience(audience).jwtID(UUID.randomUUID().toString())
-                    .issueTime(Date.from(Instant.now())).expirationTime(Date.from(Instant.now().plusSeconds(120))).build();
-            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
-            jwt.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
-            return jwt.serialize();
-        } catch (com.nimbusds.jose.JOSEException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

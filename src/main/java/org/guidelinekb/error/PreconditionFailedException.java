@@ -1,0 +1,14 @@
+package org.guidelinekb.error;
+
+/**
+ * The data a request needs was neither sent nor obtainable (CDS Hooks: "the service SHALL respond with an HTTP 412
+ * Precondition Failed status code"): 412.
+ */
+public final class PreconditionFailedException extends GkbException {
+    public PreconditionFailedException(String message) {
+        super(message);
+    }
+
+    @Override public String slug() { return "precondition-failed"; }
+    @Override public String title() { return "Required data not available"; }
+}
