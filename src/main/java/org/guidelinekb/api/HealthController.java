@@ -66,7 +66,7 @@ public final class HealthController {
             s.put("defaultGraphIsUnion", stats.defaultGraphIsUnion());
             if (!stats.defaultGraphIsUnion()) {
                 s.put("warning", "the store's default graph is not the union of its named graphs: public SPARQL queries without GRAPH "
-                        + "see nothing (Fuseki: start it with --set tdb:unionDefaultGraph=true; README, \"Deployment\")");
+                        + "see nothing (Fuseki: start it with --set tdb:unionDefaultGraph=true; docs/deployment.md)");
             }
         }
         body.put("store", s);

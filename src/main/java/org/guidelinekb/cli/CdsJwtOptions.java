@@ -8,7 +8,7 @@ import org.guidelinekb.cds.CdsJwtSettings;
 
 import picocli.CommandLine.Option;
 
-/** {@code gkb serve} flags for CDS Hooks client authentication (README, "CDS Hooks"). */
+/** {@code gkb serve} flags for CDS Hooks client authentication (docs/cds-hooks.md). */
 final class CdsJwtOptions {
     @Option(names = "--cds-jwt-issuer", paramLabel = "ISS", defaultValue = "${env:GKB_CDS_JWT_ISSUER}",
             description = "CDS Hooks: the trusted client's JWT issuer (iss); env GKB_CDS_JWT_ISSUER. With a key, JWTs are checked.")

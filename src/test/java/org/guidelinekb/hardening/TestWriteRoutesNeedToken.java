@@ -51,7 +51,7 @@ class TestWriteRoutesNeedToken {
             // CDS Hooks feedback DOES write (the feedback graph). The CDS Hooks specification has the CDS client (the EHR)
             // send it, authenticated like its calls by the client's JWT; a write token is for content editors. So it is
             // guarded by the CDS JWT when one is configured: cds_feedback_needs_the_clients_jwt_when_one_is_required.
-            // Without CDS JWT settings anyone who can reach the server can post feedback (README, "CDS Hooks").
+            // Without CDS JWT settings anyone who can reach the server can post feedback (docs/cds-hooks.md).
             "post /cds-services/{id}/feedback", "CDS Hooks feedback: written by the CDS client and guarded by its JWT, not a write token");
 
     /**
