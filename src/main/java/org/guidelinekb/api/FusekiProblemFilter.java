@@ -44,10 +44,10 @@ public final class FusekiProblemFilter implements Filter {
             response.getOutputStream().write(body);
         } else if (capture.status >= 400) {
             String detail = capture.buffer.toString(StandardCharsets.UTF_8).strip();
-            if (detail.isEmpty()) detail = capture.message == null ? ApiErrors.titleFor(capture.status) : capture.message;
+            if (detail.isEmpty()) detail = capture.message == null ? ApiErrors.typeFor(capture.status).title() : capture.message;
             Problem p = timedOut(capture.status, detail)
                     ? ApiErrors.problem(new QueryTimeoutException(detail))
-                    : new Problem(ApiErrors.slugFor(capture.status), ApiErrors.titleFor(capture.status), capture.status, detail);
+                    : new Problem(ApiErrors.typeFor(capture.status), capture.status, detail);
             byte[] body = Json.MAPPER.writeValueAsBytes(p.body(request.getRequestURI()));
             response.resetBuffer();
             response.setStatus(capture.status);

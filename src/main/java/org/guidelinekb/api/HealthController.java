@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.guidelinekb.ServerVersion;
+import org.guidelinekb.error.ProblemType;
 import org.guidelinekb.store.KnowledgeStore;
 import org.guidelinekb.store.StoreStats;
 
@@ -45,7 +46,7 @@ public final class HealthController {
         if (store.reachable()) {
             ctx.json(Map.of("ready", true, "store", store.info().kind()));
         } else {
-            new Problem("store-unavailable", "Store unavailable", 503,
+            new Problem(ProblemType.STORE_UNAVAILABLE, 503,
                     "the " + store.info().kind() + " store at " + store.info().location() + " does not answer").send(ctx);
         }
     }
