@@ -79,7 +79,7 @@ final class OpenApiDocument {
             param.set("schema", schema(p));
             if (p.example() != null) param.set("example", JSON.valueToTree(p.example()));
         }
-        get.set("responses", responses());
+        get.set("responses", responses(false));
 
         ObjectNode post = item.putObject("post");
         post.put("operationId", "query-" + q.name() + "-post");
@@ -100,7 +100,7 @@ final class OpenApiDocument {
         ObjectNode content = post.putObject("requestBody").put("required", false).putObject("content");
         content.putObject("application/json").<ObjectNode>set("schema", bodySchema).set("example", example);
         content.putObject("application/x-www-form-urlencoded").set("schema", bodySchema);
-        post.set("responses", responses());
+        post.set("responses", responses(true));
         return item;
     }
 
@@ -125,7 +125,8 @@ final class OpenApiDocument {
         return arr;
     }
 
-    private static ObjectNode responses() {
+    /** The answers of a named query; one with a body can also be too large (413). */
+    private static ObjectNode responses(boolean body) {
         ObjectNode r = JSON.createObjectNode();
         ObjectNode ok = r.putObject("200");
         ok.put("description", "One page of results. More rows: a `Link: <url>; rel=\"next\"` header (RFC 8288).");
@@ -141,7 +142,7 @@ final class OpenApiDocument {
         content.putObject("application/xml").putObject("schema").put("type", "string");
         content.putObject(QueryResults.CSV).putObject("schema").put("type", "string");
         content.putObject(QueryResults.TSV).putObject("schema").put("type", "string");
-        for (String code : new String[] {"400", "404", "406", "415", "503"}) {
+        for (String code : body ? new String[] {"400", "404", "406", "413", "415", "503"} : new String[] {"400", "404", "406", "415", "503"}) {
             r.putObject(code).put("$ref", "#/components/responses/Problem" + code);
         }
         return r;
