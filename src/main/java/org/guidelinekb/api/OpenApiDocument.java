@@ -3,6 +3,7 @@ package org.guidelinekb.api;
 import java.util.List;
 
 import org.guidelinekb.ServerVersion;
+import org.guidelinekb.error.ProblemType;
 import org.guidelinekb.queries.ApiQuery;
 import org.guidelinekb.util.Resources;
 
@@ -31,6 +32,7 @@ final class OpenApiDocument {
             throw new IllegalStateException(ROUTES_FILE + " is not valid JSON: " + e.getMessage(), e);
         }
         ((ObjectNode) doc.get("info")).put("version", ServerVersion.get());
+        problemTypes((ObjectNode) doc.at("/components/schemas/Problem/properties/type"));
         ObjectNode paths = (ObjectNode) doc.get("paths");
         for (ApiQuery q : queries) paths.set("/api/queries/" + q.name(), queryPath(q));
         for (RouteTable.Route r : routes) {
@@ -146,6 +148,14 @@ final class OpenApiDocument {
             r.putObject(code).put("$ref", "#/components/responses/Problem" + code);
         }
         return r;
+    }
+
+    /** A problem's {@code type} is one of the registry's URIs, each documented in docs/problems.md. */
+    private static void problemTypes(ObjectNode type) {
+        type.put("format", "uri").put("description", "the problem type: " + ProblemType.BASE
+                + "<name>, documented under the heading <name> of docs/problems.md");
+        ArrayNode values = type.putArray("enum");
+        for (ProblemType t : ProblemType.values()) values.add(t.uri());
     }
 
     /** Whether a document node marks an undocumented route. */
