@@ -21,7 +21,7 @@ import org.guidelinekb.api.AmbiguousUriGuard;
 import org.guidelinekb.api.BackupController;
 import org.guidelinekb.api.FusekiProblemFilter;
 import org.guidelinekb.api.HealthController;
-import org.guidelinekb.api.Json;
+import org.guidelinekb.util.Json;
 import org.guidelinekb.api.ProblemErrorHandler;
 import org.guidelinekb.api.RequestLimits;
 import org.guidelinekb.api.SecurityHeadersFilter;

@@ -76,7 +76,7 @@ public final class KnowledgeBase implements AutoCloseable {
                     || !r.ask(queries.get("internal/named-graphs-have-content"), Map.of()));
             if (!union) {
                 progress.accept("warning: the store's default graph is not the union of its named graphs, so public SPARQL "
-                        + "queries without GRAPH see nothing (Fuseki: --set tdb:unionDefaultGraph=true; README, \"Deployment\")");
+                        + "queries without GRAPH see nothing (Fuseki: --set tdb:unionDefaultGraph=true; docs/deployment.md)");
             }
         } catch (RuntimeException e) {
             progress.accept("warning: could not check whether the store's default graph is the union of its named graphs: " + e.getMessage());

@@ -1,5 +1,6 @@
 package org.guidelinekb.api;
 
+import org.guidelinekb.util.Json;
 import java.nio.ByteBuffer;
 
 import org.eclipse.jetty.http.HttpHeader;
@@ -8,6 +9,7 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.guidelinekb.error.ProblemType;
 
 /**
  * Refuses request URIs that Jetty finds ambiguous or suspect (an encoded '/', '.' or '..' segment such as
@@ -26,7 +28,7 @@ public final class AmbiguousUriGuard extends Handler.Wrapper {
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         if (request.getHttpURI().isAmbiguous() || request.getHttpURI().hasViolations()) {
             String path = request.getHttpURI().getPath();
-            Problem p = new Problem("invalid-input", "Invalid input", 400,
+            Problem p = new Problem(ProblemType.INVALID_INPUT, 400,
                     "the request path is ambiguous or holds characters no resource of this server has (an encoded '/', '.', "
                             + "'..', a control character, ...); name the resource without them");
             byte[] body = Json.MAPPER.writeValueAsBytes(p.body(path));

@@ -9,7 +9,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
 /**
- * CDS Hooks over HTTP (README, "CDS Hooks"): {@code GET /cds-services} (discovery), {@code POST /cds-services/{id}}
+ * CDS Hooks over HTTP (docs/cds-hooks.md): {@code GET /cds-services} (discovery), {@code POST /cds-services/{id}}
  * (a call), {@code POST /cds-services/{id}/feedback}, and {@code GET /api/feedback/summary}. CORS is answered on the
  * {@code /cds-services} routes only (browser-based CDS clients), including OPTIONS preflight. When configured, the
  * client's JWT is checked on calls and feedback (discovery stays open). Feedback, a write, needs a valid JWT unless

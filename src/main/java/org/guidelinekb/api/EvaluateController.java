@@ -7,7 +7,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
 /**
- * The reasoner over HTTP (README, "Evaluating a case"): {@code POST /api/evaluate}, {@code POST /api/evaluate/compare}
+ * The reasoner over HTTP (docs/evaluating.md): {@code POST /api/evaluate}, {@code POST /api/evaluate/compare}
  * and {@code GET /api/case-attributes}. Bodies are JSON whatever the Content-Type says; bad input is a 400
  * problem naming each field, an unknown guideline or version a 404.
  */

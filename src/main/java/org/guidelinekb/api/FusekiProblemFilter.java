@@ -1,5 +1,6 @@
 package org.guidelinekb.api;
 
+import org.guidelinekb.util.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -46,7 +47,7 @@ public final class FusekiProblemFilter implements Filter {
             String detail = detail(capture);
             Problem p = timedOut(capture.status, detail)
                     ? ApiErrors.problem(new QueryTimeoutException(detail))
-                    : new Problem(ApiErrors.slugFor(capture.status), ApiErrors.titleFor(capture.status), capture.status, detail);
+                    : new Problem(ApiErrors.typeFor(capture.status), capture.status, detail);
             byte[] body = Json.MAPPER.writeValueAsBytes(p.body(request.getRequestURI()));
             response.resetBuffer();
             response.setStatus(capture.status);
@@ -65,7 +66,7 @@ public final class FusekiProblemFilter implements Filter {
         String said = capture.buffer.toString(StandardCharsets.UTF_8).strip();
         if (said.isEmpty() && capture.message != null) said = capture.message.strip();
         if (capture.status >= 500 && !timedOut(capture.status, said)) return "The SPARQL endpoint failed to answer; the server log has the details.";
-        if (said.isEmpty()) return ApiErrors.titleFor(capture.status);
+        if (said.isEmpty()) return ApiErrors.typeFor(capture.status).title();
         return said.length() <= MAX_DETAIL ? said : said.substring(0, MAX_DETAIL) + " …";
     }
 

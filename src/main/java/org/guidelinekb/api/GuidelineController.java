@@ -18,7 +18,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 
 /**
- * Guidelines and their versions (README, "Versions and comparison"). Reads are open; every write needs
+ * Guidelines and their versions (docs/versions.md). Reads are open; every write needs
  * {@code Authorization: Bearer <token>} and is checked before anything else is looked at.
  */
 public final class GuidelineController {

@@ -3,6 +3,8 @@ package org.guidelinekb.api;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.guidelinekb.util.ServerVersion;
+import org.guidelinekb.error.ProblemType;
 import org.guidelinekb.store.KnowledgeStore;
 import org.guidelinekb.store.StoreStats;
 import org.guidelinekb.util.ServerVersion;
@@ -45,7 +47,7 @@ public final class HealthController {
         if (store.reachable()) {
             ctx.json(Map.of("ready", true, "store", store.info().kind()));
         } else {
-            new Problem("store-unavailable", "Store unavailable", 503,
+            new Problem(ProblemType.STORE_UNAVAILABLE, 503,
                     "the " + store.info().kind() + " store at " + store.info().location() + " does not answer").send(ctx);
         }
     }
@@ -66,7 +68,7 @@ public final class HealthController {
             s.put("defaultGraphIsUnion", stats.defaultGraphIsUnion());
             if (!stats.defaultGraphIsUnion()) {
                 s.put("warning", "the store's default graph is not the union of its named graphs: public SPARQL queries without GRAPH "
-                        + "see nothing (Fuseki: start it with --set tdb:unionDefaultGraph=true; README, \"Deployment\")");
+                        + "see nothing (Fuseki: start it with --set tdb:unionDefaultGraph=true; docs/deployment.md)");
             }
         }
         body.put("store", s);

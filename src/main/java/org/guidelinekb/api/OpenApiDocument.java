@@ -2,6 +2,8 @@ package org.guidelinekb.api;
 
 import java.util.List;
 
+import org.guidelinekb.util.ServerVersion;
+import org.guidelinekb.error.ProblemType;
 import org.guidelinekb.queries.ApiQuery;
 import org.guidelinekb.util.Resources;
 import org.guidelinekb.util.ServerVersion;
@@ -31,6 +33,7 @@ final class OpenApiDocument {
             throw new IllegalStateException(ROUTES_FILE + " is not valid JSON: " + e.getMessage(), e);
         }
         ((ObjectNode) doc.get("info")).put("version", ServerVersion.get());
+        problemTypes((ObjectNode) doc.at("/components/schemas/Problem/properties/type"));
         ObjectNode paths = (ObjectNode) doc.get("paths");
         for (ApiQuery q : queries) paths.set("/api/queries/" + q.name(), queryPath(q));
         for (RouteTable.Route r : routes) {
@@ -79,7 +82,7 @@ final class OpenApiDocument {
             param.set("schema", schema(p));
             if (p.example() != null) param.set("example", JSON.valueToTree(p.example()));
         }
-        get.set("responses", responses());
+        get.set("responses", responses(false));
 
         ObjectNode post = item.putObject("post");
         post.put("operationId", "query-" + q.name() + "-post");
@@ -100,7 +103,7 @@ final class OpenApiDocument {
         ObjectNode content = post.putObject("requestBody").put("required", false).putObject("content");
         content.putObject("application/json").<ObjectNode>set("schema", bodySchema).set("example", example);
         content.putObject("application/x-www-form-urlencoded").set("schema", bodySchema);
-        post.set("responses", responses());
+        post.set("responses", responses(true));
         return item;
     }
 
@@ -125,7 +128,8 @@ final class OpenApiDocument {
         return arr;
     }
 
-    private static ObjectNode responses() {
+    /** The answers of a named query; one with a body can also be too large (413). */
+    private static ObjectNode responses(boolean body) {
         ObjectNode r = JSON.createObjectNode();
         ObjectNode ok = r.putObject("200");
         ok.put("description", "One page of results. More rows: a `Link: <url>; rel=\"next\"` header (RFC 8288).");
@@ -141,10 +145,18 @@ final class OpenApiDocument {
         content.putObject("application/xml").putObject("schema").put("type", "string");
         content.putObject(QueryResults.CSV).putObject("schema").put("type", "string");
         content.putObject(QueryResults.TSV).putObject("schema").put("type", "string");
-        for (String code : new String[] {"400", "404", "406", "415", "503"}) {
+        for (String code : body ? new String[] {"400", "404", "406", "413", "415", "503"} : new String[] {"400", "404", "406", "415", "503"}) {
             r.putObject(code).put("$ref", "#/components/responses/Problem" + code);
         }
         return r;
+    }
+
+    /** A problem's {@code type} is one of the registry's URIs, each documented in docs/problems.md. */
+    private static void problemTypes(ObjectNode type) {
+        type.put("format", "uri").put("description", "the problem type: " + ProblemType.BASE
+                + "<name>, documented under the heading <name> of docs/problems.md");
+        ArrayNode values = type.putArray("enum");
+        for (ProblemType t : ProblemType.values()) values.add(t.uri());
     }
 
     /** Whether a document node marks an undocumented route. */

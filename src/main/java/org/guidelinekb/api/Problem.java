@@ -3,25 +3,27 @@ package org.guidelinekb.api;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.guidelinekb.error.ProblemType;
+
 import io.javalin.http.Context;
 
 /**
  * An RFC 9457 problem document ({@code application/problem+json}): type, title, status, detail, plus extension
- * members such as {@code errors} or {@code violations}. Every error the server answers has this form.
+ * members such as {@code errors} or {@code violations}. Every error the server answers has this form; its type is one
+ * of the registry {@link ProblemType}, each documented under its own heading in {@code docs/problems.md}.
  */
-public record Problem(String slug, String title, int status, String detail, Map<String, Object> extensions) {
+public record Problem(ProblemType type, int status, String detail, Map<String, Object> extensions) {
 
-    public static final String TYPE_BASE = "https://w3id.org/gkb/problems/";
     public static final String CONTENT_TYPE = "application/problem+json";
 
-    public Problem(String slug, String title, int status, String detail) {
-        this(slug, title, status, detail, Map.of());
+    public Problem(ProblemType type, int status, String detail) {
+        this(type, status, detail, Map.of());
     }
 
     public Map<String, Object> body(String instance) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("type", TYPE_BASE + slug);
-        m.put("title", title);
+        m.put("type", type.uri());
+        m.put("title", type.title());
         m.put("status", status);
         m.put("detail", detail);
         if (instance != null) m.put("instance", instance);

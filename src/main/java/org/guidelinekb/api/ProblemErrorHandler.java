@@ -1,5 +1,6 @@
 package org.guidelinekb.api;
 
+import org.guidelinekb.util.Json;
 import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -37,8 +38,8 @@ public final class ProblemErrorHandler extends ErrorHandler {
     }
 
     static boolean writeProblem(Request request, Response response, Callback callback, int code, String message) {
-        String detail = message == null || message.isBlank() ? ApiErrors.titleFor(code) : message.strip();
-        Problem p = new Problem(ApiErrors.slugFor(code), ApiErrors.titleFor(code), code, detail);
+        String detail = message == null || message.isBlank() ? ApiErrors.typeFor(code).title() : message.strip();
+        Problem p = new Problem(ApiErrors.typeFor(code), code, detail);
         byte[] body;
         try {
             body = Json.MAPPER.writeValueAsBytes(p.body(request.getHttpURI().getPath()));

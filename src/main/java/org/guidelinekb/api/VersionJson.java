@@ -14,7 +14,7 @@ import org.guidelinekb.versioning.CriterionNode;
 import org.guidelinekb.versioning.EncodedVersion;
 import org.guidelinekb.versioning.VersionStatement;
 
-/** The JSON shapes of guidelines, versions and statements in the version API (README, "Versions and comparison"). */
+/** The JSON shapes of guidelines, versions and statements in the version API (docs/versions.md). */
 final class VersionJson {
     private VersionJson() {}
 

@@ -11,7 +11,7 @@ import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 
 /**
- * The web pages for people (README, "Web pages"): static HTML, CSS and JavaScript from {@code src/main/resources/web/},
+ * The web pages for people (docs/web-pages.md): static HTML, CSS and JavaScript from {@code src/main/resources/web/},
  * served at clean URLs. Each page is one HTML file; its script reads the path and query parameters and calls the
  * JSON API, so the pages show exactly what the API gives. The pages have no inline script, style or event handler, so
  * the strict Content-Security-Policy of {@link SecurityHeadersFilter} (scripts and styles from this server only) holds.

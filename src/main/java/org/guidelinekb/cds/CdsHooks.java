@@ -27,7 +27,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import ca.uhn.fhir.context.FhirContext;
 
 /**
- * The CDS Hooks 2.0 service (README, "CDS Hooks"): discovery, service calls and feedback, without any transport.
+ * The CDS Hooks 2.0 service (docs/cds-hooks.md): discovery, service calls and feedback, without any transport.
  * A call reads FHIR R4 (prefetch, or the client's FHIR server), maps it to case attributes with the declarative
  * {@link FhirMapping}, evaluates the chosen guideline versions with the reasoner in process, and answers with cards
  * that carry guideline, version, statement and evidence. A call writes nothing; feedback is written to the feedback

@@ -1,6 +1,6 @@
 package org.guidelinekb.cds;
 
-import org.guidelinekb.api.Json;
+import org.guidelinekb.util.Json;
 import org.guidelinekb.error.InvalidInputException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;

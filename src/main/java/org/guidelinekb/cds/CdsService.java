@@ -5,7 +5,7 @@ import java.util.Map;
 /**
  * One CDS Hooks service as discovery lists it, plus how it chooses guideline versions.
  *
- * @param versions   default version choice: {@code active} or {@code active-or-uncovered} (README, "CDS Hooks")
+ * @param versions   default version choice: {@code active} or {@code active-or-uncovered} (docs/cds-hooks.md)
  * @param population the case attribute and value a patient must have for the order check to apply (order-select), or null
  */
 public record CdsService(String id, String hook, String title, String description, Map<String, String> prefetch,

@@ -28,7 +28,7 @@ public final class CdsServiceCatalog {
     public static CdsServiceCatalog load() {
         try (InputStream in = CdsServiceCatalog.class.getClassLoader().getResourceAsStream(RESOURCE)) {
             if (in == null) throw new IllegalStateException("no " + RESOURCE + " on the class path");
-            return parse(org.guidelinekb.api.Json.MAPPER.readTree(in));
+            return parse(org.guidelinekb.util.Json.MAPPER.readTree(in));
         } catch (IOException e) {
             throw new UncheckedIOException(RESOURCE + ": " + e.getMessage(), e);
         }

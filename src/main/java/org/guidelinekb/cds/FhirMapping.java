@@ -59,7 +59,7 @@ public record FhirMapping(Map<String, CodeSet> codeSets, Map<String, ResourceFil
     public static FhirMapping load() {
         try (InputStream in = FhirMapping.class.getClassLoader().getResourceAsStream(RESOURCE)) {
             if (in == null) throw new IllegalStateException("no " + RESOURCE + " on the class path");
-            return parse(org.guidelinekb.api.Json.MAPPER.readTree(in));
+            return parse(org.guidelinekb.util.Json.MAPPER.readTree(in));
         } catch (IOException e) {
             throw new UncheckedIOException(RESOURCE + ": " + e.getMessage(), e);
         }

@@ -18,7 +18,7 @@ import org.guidelinekb.reasoner.ReasonerIndex;
 import org.guidelinekb.vocab.GKB;
 
 /**
- * Which guideline versions a CDS call evaluates (README, "CDS Hooks"):
+ * Which guideline versions a CDS call evaluates (docs/cds-hooks.md):
  * <ul>
  * <li>the request's extension {@code org.guidelinekb.versions} ({@code guideline} + {@code version}, or
  *     {@code asOf}, or neither = current) when given;</li>

@@ -13,6 +13,5 @@ public final class AuthException extends GkbException {
         return missing;
     }
 
-    @Override public String slug() { return missing ? "unauthenticated" : "forbidden"; }
-    @Override public String title() { return missing ? "Authentication required" : "Not allowed"; }
+    @Override public ProblemType type() { return missing ? ProblemType.UNAUTHENTICATED : ProblemType.FORBIDDEN; }
 }

@@ -6,6 +6,5 @@ public final class ConflictException extends GkbException {
         super(message);
     }
 
-    @Override public String slug() { return "conflict"; }
-    @Override public String title() { return "Conflict with the knowledge base"; }
+    @Override public ProblemType type() { return ProblemType.CONFLICT; }
 }

@@ -2,8 +2,8 @@ package org.guidelinekb.error;
 
 /**
  * Base of the domain exceptions. The core throws these; only the edges ({@code api.ApiErrors} for HTTP,
- * {@code cli.Main} for exit codes) turn them into status codes. Each kind has a stable slug that names its
- * problem type ({@code https://w3id.org/gkb/problems/<slug>}) and a section in the README.
+ * {@code cli.Main} for exit codes) turn them into status codes. Each kind has a {@link ProblemType} from the registry,
+ * whose URI ({@code https://w3id.org/gkb/problems/<slug>}) names its heading in {@code docs/problems.md}.
  */
 public abstract class GkbException extends RuntimeException {
     protected GkbException(String message) {
@@ -14,9 +14,16 @@ public abstract class GkbException extends RuntimeException {
         super(message, cause);
     }
 
+    /** The problem type this exception reports. */
+    public abstract ProblemType type();
+
     /** Stable short name of the problem type, e.g. {@code not-found}. */
-    public abstract String slug();
+    public final String slug() {
+        return type().slug();
+    }
 
     /** A short human title for the problem type. */
-    public abstract String title();
+    public final String title() {
+        return type().title();
+    }
 }

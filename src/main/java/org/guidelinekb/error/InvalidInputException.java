@@ -22,8 +22,7 @@ public final class InvalidInputException extends GkbException {
         return errors;
     }
 
-    @Override public String slug() { return "invalid-input"; }
-    @Override public String title() { return "Invalid input"; }
+    @Override public ProblemType type() { return ProblemType.INVALID_INPUT; }
 
     /** One offending field; {@code suggestion} is the closest known name for a misspelling, or null. */
     public record FieldError(String field, String message, String suggestion) {}

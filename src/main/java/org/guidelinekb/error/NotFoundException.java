@@ -6,6 +6,5 @@ public final class NotFoundException extends GkbException {
         super(message);
     }
 
-    @Override public String slug() { return "not-found"; }
-    @Override public String title() { return "Not found"; }
+    @Override public ProblemType type() { return ProblemType.NOT_FOUND; }
 }

@@ -9,6 +9,5 @@ public final class PreconditionFailedException extends GkbException {
         super(message);
     }
 
-    @Override public String slug() { return "precondition-failed"; }
-    @Override public String title() { return "Required data not available"; }
+    @Override public ProblemType type() { return ProblemType.PRECONDITION_FAILED; }
 }

@@ -10,6 +10,5 @@ public final class QueryTimeoutException extends GkbException {
         super(message);
     }
 
-    @Override public String slug() { return "query-timeout"; }
-    @Override public String title() { return "Query stopped: time limit"; }
+    @Override public ProblemType type() { return ProblemType.QUERY_TIMEOUT; }
 }

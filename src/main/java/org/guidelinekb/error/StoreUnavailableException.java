@@ -10,6 +10,5 @@ public final class StoreUnavailableException extends GkbException {
         super(message, cause);
     }
 
-    @Override public String slug() { return "store-unavailable"; }
-    @Override public String title() { return "Store unavailable"; }
+    @Override public ProblemType type() { return ProblemType.STORE_UNAVAILABLE; }
 }

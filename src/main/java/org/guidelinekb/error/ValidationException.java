@@ -17,8 +17,7 @@ public final class ValidationException extends GkbException {
         return violations;
     }
 
-    @Override public String slug() { return "validation-failed"; }
-    @Override public String title() { return "Content does not satisfy the knowledge model"; }
+    @Override public ProblemType type() { return ProblemType.VALIDATION_FAILED; }
 
     /**
      * One broken rule. {@code rule} is the SHACL source shape or the violation query's name.

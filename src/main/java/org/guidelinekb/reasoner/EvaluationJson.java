@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The JSON the API and the CLI answer with (README, "Evaluating a case"): the evaluation with, per recommendation,
+ * The JSON the API and the CLI answer with (docs/evaluating.md): the evaluation with, per recommendation,
  * its criteria as an explanation tree, the reasons in words, what is missing, evidence and source; and the
  * case-attribute catalogue.
  */

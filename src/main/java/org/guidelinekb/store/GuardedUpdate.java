@@ -25,7 +25,7 @@ import org.guidelinekb.vocab.GKB;
 /**
  * Turns a {@link ChangeSet} into ONE SPARQL Update request whose every operation depends on the catalog stamp
  * read when the change was planned (compare-and-swap). A SPARQL 1.1 store runs one request in one transaction
- * (Fuseki/TDB2 does; see README "Deployment" for other engines), so the write is all-or-nothing; and if another
+ * (Fuseki/TDB2 does; see docs/deployment.md for other engines), so the write is all-or-nothing; and if another
  * replica wrote in between, the guard fails, no operation matches, and no receipt is left.
  *
  * <p>The request is built from Jena's update syntax objects, never from text.

@@ -7,7 +7,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 
 /**
  * The one interface to the RDF store. Every read and write of the server goes through it, so a remote SPARQL 1.1
- * store can stand beside embedded TDB2 (README, "Architecture").
+ * store can stand beside embedded TDB2 (ARCHITECTURE.md).
  *
  * <p>Invariants: a {@link #read} sees one consistent state; a {@link #write} is all-or-nothing, and its plan is
  * computed inside the same transaction as the write, so checks such as "a published version is immutable" cannot

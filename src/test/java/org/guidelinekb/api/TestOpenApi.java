@@ -45,6 +45,12 @@ class TestOpenApi {
         assertEquals(200, r.statusCode());
         docText = r.body();
         doc = Http.json(r);
+        try {
+            // for .ci/lint-openapi (Redocly CLI's recommended rules)
+            java.nio.file.Files.writeString(java.nio.file.Path.of("target", "openapi.json"), docText);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test void the_document_is_openapi_3_and_parses_without_errors() {
@@ -66,6 +72,86 @@ class TestOpenApi {
             assertTrue(doc.get("paths").has(p), "documents " + p);
         }
         assertTrue(doc.at("/paths/~1api~1evaluate/post").isObject());
+    }
+
+    /**
+     * Every schema says what it holds: none lists {@code required} members without {@code properties}, none is
+     * {@code nullable} without a {@code type}; every operation has a unique {@code operationId}.
+     */
+    @Test void every_schema_is_complete_and_every_operation_has_an_operation_id() {
+        List<String> incomplete = new ArrayList<>();
+        walk(doc, "#", incomplete);
+        assertTrue(incomplete.isEmpty(), "incomplete schemas: " + incomplete);
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        doc.get("paths").properties().forEach(p -> p.getValue().properties().forEach(op -> {
+            if (!List.of("get", "post", "put", "delete", "patch").contains(op.getKey())) return;
+            String id = op.getValue().path("operationId").asText("");
+            assertTrue(!id.isEmpty(), op.getKey().toUpperCase() + " " + p.getKey() + " has no operationId");
+            assertTrue(ids.add(id), "operationId " + id + " is used twice");
+        }));
+    }
+
+    private static void walk(JsonNode n, String at, List<String> incomplete) {
+        if (n.isObject()) {
+            if (n.path("required").isArray() && !n.has("properties")) incomplete.add(at + ": required without properties");
+            if (n.path("nullable").asBoolean(false) && !n.has("type")) incomplete.add(at + ": nullable without type");
+            n.properties().forEach(e -> walk(e.getValue(), at + "/" + e.getKey(), incomplete));
+        } else if (n.isArray()) {
+            for (int i = 0; i < n.size(); i++) walk(n.get(i), at + "/" + i, incomplete);
+        }
+    }
+
+    /**
+     * The refusals of the SPARQL endpoint and of the routes that read a body are documented statuses with a problem
+     * body: a request over the size limit (413), of a type the route does not read (415), a malformed query (400),
+     * a graph that does not exist (404). Each real answer is validated against the document.
+     */
+    @Test void refusals_are_documented_statuses() {
+        OpenApiInteractionValidator validator = OpenApiInteractionValidator.createForInlineApiSpecification(docText).build();
+        String big = "{\"pad\": \"" + "x".repeat(1_100_000) + "\"}";
+        List<String[]> cases = List.of(
+                new String[] {"POST", "/api/evaluate", "application/json", big, "413"},
+                new String[] {"POST", "/api/evaluate", "text/plain", "{}", "415"},
+                new String[] {"POST", "/api/evaluate/compare", "text/plain", "{}", "415"},
+                new String[] {"POST", "/cds-services/gkb-metastatic-breast-cancer", "application/json", big, "413"},
+                new String[] {"POST", "/cds-services/gkb-metastatic-breast-cancer", "text/plain", "{}", "415"},
+                new String[] {"POST", "/cds-services/gkb-metastatic-breast-cancer/feedback", "text/plain", "{}", "415"},
+                new String[] {"POST", "/kb/sparql", "application/sparql-query", "SELECT * WHERE {", "400"},
+                new String[] {"POST", "/kb/sparql", "application/x-www-form-urlencoded", "update=" + Http.enc("INSERT DATA { <urn:a> <urn:b> <urn:c> }"), "400"},
+                new String[] {"GET", "/kb/sparql?query=" + Http.enc("SELECT * WHERE {"), null, null, "400"},
+                new String[] {"GET", "/kb/query?query=" + Http.enc("SELECT * WHERE {"), null, null, "400"},
+                new String[] {"GET", "/kb/get?graph=" + Http.enc("https://w3id.org/gkb/graph/no-such-graph"), null, null, "404"});
+        List<String> failures = new ArrayList<>();
+        for (String[] c : cases) {
+            String[] pathAndQuery = c[1].split("\\?", 2);
+            HttpRequest.Builder hb = HttpRequest.newBuilder(URI.create(server.url(c[1])))
+                    .method(c[0], c[3] == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(c[3]));
+            SimpleRequest.Builder rb = new SimpleRequest.Builder(c[0], pathAndQuery[0]);
+            if (pathAndQuery.length > 1) {
+                String[] kv = pathAndQuery[1].split("=", 2);
+                rb.withQueryParam(kv[0], java.net.URLDecoder.decode(kv[1], java.nio.charset.StandardCharsets.UTF_8));
+            }
+            if (c[2] != null) {
+                hb.header("Content-Type", c[2]);
+                rb.withContentType(c[2]).withBody(c[3]);
+            }
+            HttpResponse<String> r = server.http().send(hb);
+            String where = c[0] + " " + pathAndQuery[0] + " (" + c[2] + ")";
+            if (r.statusCode() != Integer.parseInt(c[4])) {
+                failures.add(where + " answered " + r.statusCode() + ", expected " + c[4]);
+                continue;
+            }
+            assertTrue(Http.contentType(r).startsWith(Problem.CONTENT_TYPE), where + ": " + Http.contentType(r));
+            SimpleResponse.Builder resp = SimpleResponse.Builder.status(r.statusCode()).withBody(r.body());
+            r.headers().map().forEach(resp::withHeader);
+            r.headers().firstValue("Content-Type").ifPresent(resp::withContentType);
+            ValidationReport report = validator.validate(rb.build(), resp.build());
+            List<String> errors = report.getMessages().stream().filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
+                    .filter(m -> m.getKey().startsWith("validation.response"))
+                    .map(m -> m.getKey() + ": " + m.getMessage()).toList();
+            if (!errors.isEmpty()) failures.add(where + " → " + r.statusCode() + ": " + errors);
+        }
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
     }
 
     /** Writes, and reads the document marks as secured, are sent with a write token. */

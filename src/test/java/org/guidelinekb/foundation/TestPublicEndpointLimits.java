@@ -70,7 +70,7 @@ class TestPublicEndpointLimits {
 
     @Test void the_default_graph_is_the_union_of_the_named_graphs() {
         HttpResponse<String> r = server.http().get("/kb/sparql?query=" + Http.enc("SELECT ?s WHERE { ?s ?p ?o } LIMIT 1"), "Accept", JSON);
-        assertEquals(1, rows(r), "a query without GRAPH sees the content (README: the default graph is the union)");
+        assertEquals(1, rows(r), "a query without GRAPH sees the content (docs/sparql.md: the default graph is the union)");
     }
 
     @Test void a_runaway_query_is_cut_at_the_timeout_and_the_server_stays_ready() throws Exception {

@@ -14,6 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.guidelinekb.api.ApiErrors;
+import org.guidelinekb.error.ProblemType;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -134,6 +137,16 @@ final class HardeningLib {
         }
         if (!p.path("status").isInt() || p.path("status").asInt() != r.status()) {
             throw new AssertionError("problem+json whose 'status' is not " + r.status() + ":\n" + r);
+        }
+        // a registered type (error/ProblemType, one heading each in docs/problems.md), with its status
+        String type = p.path("type").asText();
+        ProblemType registered = type.startsWith(ProblemType.BASE)
+                ? ProblemType.ofSlug(type.substring(ProblemType.BASE.length())).orElse(null)
+                : null;
+        if (registered == null) throw new AssertionError("problem type " + type + " is not a registered type:\n" + r);
+        int typeStatus = ApiErrors.status(registered);
+        if (typeStatus != 0 && typeStatus != r.status()) {
+            throw new AssertionError("problem type " + type + " answered with " + r.status() + ", not " + typeStatus + ":\n" + r);
         }
         return p;
     }

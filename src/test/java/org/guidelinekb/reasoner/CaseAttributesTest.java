@@ -20,11 +20,11 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** GET /api/case-attributes serves the catalogue read from the ontology, and the README documents the same list. */
+/** GET /api/case-attributes serves the catalogue read from the ontology, and docs/evaluating.md documents the same list. */
 class CaseAttributesTest {
 
     @Test
-    void case_attributes_are_served_from_the_ontology_and_match_the_readme_table() throws IOException {
+    void case_attributes_are_served_from_the_ontology_and_match_the_documented_table() throws IOException {
         try (TestServer server = ReasonerTestLib.shippedServer()) {
             HttpResponse<String> r = server.http().get("/api/case-attributes");
             assertEquals(200, r.statusCode());
@@ -54,10 +54,10 @@ class CaseAttributesTest {
             assertTrue(served.get("boneOnlyMetastases").get("derived").asBoolean());
             assertEquals("metastaticSites", served.get("boneOnlyMetastases").get("derivedFrom").asText());
 
-            // the README's table lists the same attributes, types and values, in the same order
-            List<String[]> readme = readmeTable();
-            assertEquals(new ArrayList<>(served.keySet()), readme.stream().map(row -> row[0]).toList(), "README attribute names");
-            for (String[] row : readme) {
+            // docs/evaluating.md's table lists the same attributes, types and values, in the same order
+            List<String[]> documented = documentedTable();
+            assertEquals(new ArrayList<>(served.keySet()), documented.stream().map(row -> row[0]).toList(), "documented attribute names");
+            for (String[] row : documented) {
                 JsonNode a = served.get(row[0]);
                 assertEquals(a.get("derived").asBoolean() ? "derived" : a.get("type").asText(), row[1], row[0]);
                 if (a.has("values")) {
@@ -82,13 +82,13 @@ class CaseAttributesTest {
         }
     }
 
-    /** The rows of the attribute table in README.md, section "Evaluating a case": name, type, values. */
-    private static List<String[]> readmeTable() throws IOException {
-        String readme = Files.readString(Path.of("README.md"));
-        int start = readme.indexOf("## Evaluating a case");
-        assertTrue(start >= 0, "README has no section 'Evaluating a case'");
+    /** The rows of the attribute table in docs/evaluating.md, section "Case attributes": name, type, values. */
+    private static List<String[]> documentedTable() throws IOException {
+        String doc = Files.readString(Path.of("docs/evaluating.md"));
+        int start = doc.indexOf("## Case attributes");
+        assertTrue(start >= 0, "docs/evaluating.md has no section 'Case attributes'");
         Pattern row = Pattern.compile("^\\| `([A-Za-z0-9]+)` \\| ([a-z-]+) \\|([^|]*)\\|", Pattern.MULTILINE);
-        Matcher m = row.matcher(readme.substring(start, readme.indexOf("### Request and response", start)));
+        Matcher m = row.matcher(doc.substring(start, doc.indexOf("## Request and response", start)));
         List<String[]> out = new ArrayList<>();
         while (m.find()) out.add(new String[] {m.group(1), m.group(2), m.group(3).strip()});
         return out;

@@ -24,7 +24,7 @@ public final class StandaloneFuseki implements AutoCloseable {
     private Process process;
     private Path log;
 
-    /** A store set up as the README's deployment section asks (the default graph the union of the named graphs). */
+    /** A store set up as docs/deployment.md asks (the default graph the union of the named graphs). */
     public StandaloneFuseki(Path dataDir) {
         this(dataDir, true);
     }

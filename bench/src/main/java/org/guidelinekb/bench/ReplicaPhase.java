@@ -38,7 +38,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class ReplicaPhase {
     static final Path DRAFT = Path.of("src/test/resources/hardening/upload-draft.ttl");
     static final String GUIDELINE = "hard-gl";
-    /** The store as README "Deployment" sets it up (the union default graph is for the public endpoint only). */
+    /** The store as docs/deployment.md sets it up (the union default graph is for the public endpoint only). */
     static final List<String> STORE_OPTIONS = List.of("--update", "--tdb2", "--set", "tdb:unionDefaultGraph=true");
     private static final ObjectMapper JSON = new ObjectMapper();
 

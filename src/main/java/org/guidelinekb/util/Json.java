@@ -1,4 +1,4 @@
-package org.guidelinekb.api;
+package org.guidelinekb.util;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
