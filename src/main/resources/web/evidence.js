@@ -16,6 +16,7 @@ function wanted() {
 
 function sizeText(r) {
   const parts = [];
+  if (r.eligible) parts.push(r.eligible + ' eligible');
   if (r.enrolled) parts.push(r.enrolled + ' enrolled');
   if (r.randomised) parts.push(r.randomised + ' randomised');
   if (r.analysed) parts.push(r.analysed + ' analysed');
@@ -43,6 +44,7 @@ function studiesTable(rows) {
 /** Why a hazard ratio is or is not in the plot (plot: each study's latest whole-population estimate). */
 function plotRole(r) {
   if (r.subgroup) return 'no: subgroup analysis';
+  if (r.earlierReportOf) return 'no: an earlier report of the same analysis';
   if (r.supersededBy) return 'no: superseded by a later report of the same study';
   return 'yes';
 }

@@ -35,7 +35,7 @@ final class CriteriaFactory {
             ops.add(GenCriterion.composite(keys.next(), Kind.NOT, "not: " + inner.label(), List.of(inner)));
         }
         if (random.nextDouble() < 0.15) ops.add(derived(keys.next()));
-        if (random.nextDouble() < 0.05) ops.add(judgement(keys));
+        if (random.nextDouble() < 0.05) ops.add(judgement(keys, ops));
         return GenCriterion.composite("root", Kind.ALL_OF, "all conditions of the statement", ops);
     }
 
@@ -71,11 +71,18 @@ final class CriteriaFactory {
         return GenCriterion.composite(key, Kind.ANY_OF, "any of the alternatives", ops);
     }
 
-    private GenCriterion judgement(Keys keys) {
+    /** A judgement whose factors never repeat a hard condition beside it (such a factor would always be met). */
+    private GenCriterion judgement(Keys keys, List<GenCriterion> hard) {
         String key = keys.next();
         int n = random.nextInt(4);
         List<GenCriterion> factors = new ArrayList<>();
-        for (int i = 0; i < n; i++) factors.add(leaf(keys.next(), false));
+        for (int i = 0; i < n; i++) {
+            GenCriterion f = leaf(keys.next(), false);
+            if (hard.stream().noneMatch(h -> f.attribute().equals(h.attribute()) && f.condition().equals(h.condition())
+                                             && f.values().equals(h.values()))) {
+                factors.add(f);
+            }
+        }
         return GenCriterion.composite(key, Kind.JUDGEMENT,
                 "favourable features (synthetic: the source names them without a rule that decides them)", factors);
     }
