@@ -1,8 +1,9 @@
 // Evidence for a clinical question: its studies and syntheses, and a forest plot of the overall-survival hazard
 // ratios, all read from the knowledge base through the named queries list-question-studies and
 // list-question-os-hazard-ratios (sparql/).
-import { el, fill, namedQuery, withStatus, say, words, resourceHref, localName } from './common.js';
+import { el, fill, getJson, namedQuery, withStatus, say, words, resourceHref, localName } from './common.js';
 import { forestPlot, estimateText, levelText } from './forest-plot.js';
+import { timelineFigure } from './timeline.js';
 
 const status = document.getElementById('status');
 
@@ -150,8 +151,14 @@ async function load() {
   fill(document.getElementById('plot'), groups.length ? figure : el('p', {}, 'No overall-survival hazard ratio is recorded for this question.'));
   fill(document.getElementById('hr-table'), hrTable(hrs));
   document.getElementById('plot-section').hidden = false;
+  const local = localName(q.question);
+  const t = await getJson('/api/questions/' + encodeURIComponent(local) + '/timeline');
+  fill(document.getElementById('timeline'), timelineFigure(t),
+    el('p', { class: 'small' }, el('a', { id: 'question-compare-link', href: '/questions/' + encodeURIComponent(local) + '/compare' },
+      'What each guideline version says about this question'), ' · ', el('a', { href: '/api/questions/' + encodeURIComponent(local) + '/timeline' }, 'timeline as JSON')));
+  document.getElementById('timeline-section').hidden = false;
   say(status, 'Loaded: ' + studies.length + ' studies and syntheses; forest plot of ' + trials.length + ' trials and '
-    + pooled.length + ' pooled estimates.');
+    + pooled.length + ' pooled estimates; timeline of ' + t.publications.length + ' dated publications.');
 }
 
 load().catch(e => say(status, 'Could not load the evidence: ' + e.message, true));

@@ -121,6 +121,8 @@ public final class App implements AutoCloseable {
         new BackupController(new Backup(kb.store(), kb.queries()), tokens).routes(cfg.routes);
         new CompareController(kb.versions()).routes(cfg.routes);
         new HistoryController(kb.versions()).routes(cfg.routes);
+        new org.guidelinekb.api.QuestionController(new org.guidelinekb.questions.Questions(kb.store(), kb.queries(), kb.catalog()))
+                .routes(cfg.routes);
         new EvaluateController(kb.reasoner()).routes(cfg.routes);
         new CdsHooksController(new CdsHooks(kb.reasoner(), kb.store(), kb.queries(), java.time.Clock.systemUTC()),
                 new CdsJwtVerifier(config.cdsJwt(), java.time.Clock.systemUTC())).routes(cfg.routes);

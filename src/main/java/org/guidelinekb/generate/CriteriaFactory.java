@@ -35,8 +35,27 @@ final class CriteriaFactory {
             ops.add(GenCriterion.composite(keys.next(), Kind.NOT, "not: " + inner.label(), List.of(inner)));
         }
         if (random.nextDouble() < 0.15) ops.add(derived(keys.next()));
-        if (random.nextDouble() < 0.05) ops.add(judgement(keys, ops));
-        return GenCriterion.composite("root", Kind.ALL_OF, "all conditions of the statement", ops);
+        if (random.nextDouble() < 0.05) ops.add(judgement(keys));
+        return withoutRedundantFactors(GenCriterion.composite("root", Kind.ALL_OF, "all conditions of the statement", ops));
+    }
+
+    /**
+     * The tree without judgement factors that repeat a hard condition beside them (same attribute, condition and
+     * values): such a factor is always met (sparql/checks/redundant-judgement-factor-violation.rq).
+     */
+    static GenCriterion withoutRedundantFactors(GenCriterion root) {
+        List<GenCriterion> ops = new ArrayList<>();
+        for (GenCriterion op : root.children()) {
+            if (op.kind() != Kind.JUDGEMENT) {
+                ops.add(op);
+                continue;
+            }
+            List<GenCriterion> factors = op.children().stream().filter(f -> root.children().stream().noneMatch(h ->
+                    h != f && f.attribute() != null && f.attribute().equals(h.attribute())
+                    && f.condition().equals(h.condition()) && f.values().equals(h.values()))).toList();
+            ops.add(op.withChildren(factors));
+        }
+        return root.withChildren(ops);
     }
 
     /** The next free key of a tree ({@code c} + one more than the largest number used). */
@@ -71,18 +90,11 @@ final class CriteriaFactory {
         return GenCriterion.composite(key, Kind.ANY_OF, "any of the alternatives", ops);
     }
 
-    /** A judgement whose factors never repeat a hard condition beside it (such a factor would always be met). */
-    private GenCriterion judgement(Keys keys, List<GenCriterion> hard) {
+    private GenCriterion judgement(Keys keys) {
         String key = keys.next();
         int n = random.nextInt(4);
         List<GenCriterion> factors = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            GenCriterion f = leaf(keys.next(), false);
-            if (hard.stream().noneMatch(h -> f.attribute().equals(h.attribute()) && f.condition().equals(h.condition())
-                                             && f.values().equals(h.values()))) {
-                factors.add(f);
-            }
-        }
+        for (int i = 0; i < n; i++) factors.add(leaf(keys.next(), false));
         return GenCriterion.composite(key, Kind.JUDGEMENT,
                 "favourable features (synthetic: the source names them without a rule that decides them)", factors);
     }

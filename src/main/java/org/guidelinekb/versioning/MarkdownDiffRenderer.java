@@ -43,6 +43,13 @@ public final class MarkdownDiffRenderer {
                         .append(inline(n.note())).append(".\n");
             }
         }
+        if (!d.questionComparisons().isEmpty()) {
+            md.append("\n## Nothing lines up: compare on the clinical question\n\n");
+            for (GuidelineDiff.QuestionLink q : d.questionComparisons()) {
+                md.append("- ").append(inline(q.note())).append(" Question `").append(shortIri(q.question())).append("`: ")
+                  .append(q.page()).append(" (JSON: ").append(q.api()).append(").\n");
+            }
+        }
         md.append("\n## Unchanged\n\n").append(d.unchanged()).append(d.unchanged() == 1 ? " recommendation" : " recommendations")
                 .append(" stated the same way by both versions.\n");
         return md.toString();

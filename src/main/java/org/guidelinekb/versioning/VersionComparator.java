@@ -52,8 +52,27 @@ public final class VersionComparator {
             if (b.section() != null && fromCovers.contains(b.section())) added.add(brief(b));
             else notCovered.add(notCovered(b, to, from));
         }
+        boolean nothingLinesUp = added.isEmpty() && removed.isEmpty() && modified.isEmpty() && unchanged == 0 && !notCovered.isEmpty();
         return new GuidelineDiff(from.label(), to.label(), List.copyOf(added), List.copyOf(removed), List.copyOf(modified),
-                unchanged, List.copyOf(notCovered), from.info().guidelineId(), ref(from.info()), ref(to.info()));
+                unchanged, List.copyOf(notCovered), from.info().guidelineId(), ref(from.info()), ref(to.info()),
+                nothingLinesUp ? questionLinks(from, to) : List.of());
+    }
+
+    /** The question-level comparisons of the questions the two versions' statements address (sorted). */
+    static List<GuidelineDiff.QuestionLink> questionLinks(EncodedVersion from, EncodedVersion to) {
+        Set<String> questions = new java.util.TreeSet<>();
+        for (EncodedVersion v : List.of(from, to)) v.statements().values().forEach(s -> questions.addAll(s.questions()));
+        String versions = from.info().guidelineId() + "@" + from.label() + "," + to.info().guidelineId() + "@" + to.label();
+        String query = "?versions=" + java.net.URLEncoder.encode(versions, java.nio.charset.StandardCharsets.UTF_8);
+        List<GuidelineDiff.QuestionLink> out = new ArrayList<>();
+        for (String q : questions) {
+            if (!q.startsWith(org.guidelinekb.vocab.GKB.ID + "question/")) continue;
+            String key = java.net.URLEncoder.encode(q.substring(q.lastIndexOf('/') + 1), java.nio.charset.StandardCharsets.UTF_8);
+            out.add(new GuidelineDiff.QuestionLink(q, "The two versions encode different sections, so no statement lines up; "
+                    + "compare what each says about this clinical question instead.",
+                    "/api/questions/" + key + "/compare" + query, "/questions/" + key + "/compare" + query));
+        }
+        return out;
     }
 
     /** Field-level changes from {@code a} to {@code b}, in the fixed field order of {@link StatementFields}. */
