@@ -66,7 +66,7 @@ function hrTable(rows) {
   return el('table', { id: 'hr-rows' },
     el('caption', {}, rows.length + ' hazard ratios; those marked "yes" are in the plot'),
     el('thead', {}, el('tr', {}, ['Study or synthesis', 'Report', 'Population', 'HR (interval), level, p', 'Compared, and direction',
-      'Number checked', 'In the plot'].map(t => el('th', { scope: 'col' }, t)))),
+      'Number checked', 'Link', 'In the plot'].map(t => el('th', { scope: 'col' }, t)))),
     el('tbody', {}, rows.map(r => el('tr', { 'data-finding': localName(r.finding), 'data-plotted': plotRole(r) === 'yes' ? 'yes' : 'no' },
       el('th', { scope: 'row' }, el('a', { href: resourceHref(r.finding) }, r.evidenceLabel || localName(r.evidence))),
       el('td', { class: 'small' }, r.publication
@@ -79,6 +79,7 @@ function hrTable(rows) {
         'p ' + (r.pValue ? r.pValue + (r.pSided ? ' (' + r.pSided + ')' : '') : r.pValueText || 'not given')),
       el('td', { class: 'small' }, directionText(r), r.certaintyCode ? '. GRADE certainty: ' + words(r.certaintyCode) : ''),
       el('td', {}, r.verificationCode || 'not recorded'),
+      el('td', { 'data-link': r.link || 'attached' }, r.link === 'cited' ? 'cited by a guideline' : 'attached by curators (not cited by a guideline)'),
       el('td', {}, plotRole(r))))));
 }
 
@@ -141,7 +142,7 @@ async function load() {
       favoursHigh: 'Favours systemic therapy alone (HR > 1)'
     }),
     el('figcaption', { id: 'fp-caption' },
-      'Overall survival. One row per study: ' + trials.length + ' single trials, then ' + pooled.length + ' pooled estimates (squares: trials; ',
+      'Overall survival. † marks a study a guideline cites; the others were attached by curators as bearing on the question. One row per study: ' + trials.length + ' single trials, then ' + pooled.length + ' pooled estimates (squares: trials; ',
       'diamonds: pooled). Each study shows its latest whole-population hazard ratio; where the knowledge base holds two reports that it ',
       'does not order, both are shown on the study\'s row. Each ratio compares surgery or locoregional treatment (LRT) of the primary with ',
       'the reference arm named in the table (systemic therapy without LRT), so HR < 1 favours LRT. Intervals as reported: ',

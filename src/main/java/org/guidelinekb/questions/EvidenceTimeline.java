@@ -18,16 +18,21 @@ public record EvidenceTimeline(String question, List<VersionPoint> versions, Lis
     @JsonPropertyOrder({"guideline", "version", "iri", "date", "precision"})
     public record VersionPoint(String guideline, String version, String iri, String date, String precision) {}
 
-    /** {@code basis}: "online" (first published online, ahead of print) or "print". */
-    @JsonPropertyOrder({"id", "label", "kind", "date", "precision", "basis", "evidence", "citation", "relativeTo"})
+    /**
+     * {@code basis}: "online" (first published online, ahead of print) or "print". {@code link}: "cited" when a
+     * version cites its study or synthesis for the question ({@code citedBy}, as guideline@version), else
+     * "attached" (linked by curators as bearing on the question).
+     */
+    @JsonPropertyOrder({"id", "label", "kind", "date", "precision", "basis", "evidence", "citation", "link", "citedBy", "relativeTo"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Publication(String id, String label, String kind, String date, String precision, String basis,
-                              String evidence, String citation, List<Position> relativeTo) {}
+                              String evidence, String citation, String link, List<String> citedBy, List<Position> relativeTo) {}
 
     @JsonPropertyOrder({"guideline", "version", "position"})
     public record Position(String guideline, String version, String position) {}
 
-    @JsonPropertyOrder({"id", "label", "kind", "evidence", "citation", "note"})
+    @JsonPropertyOrder({"id", "label", "kind", "evidence", "citation", "note", "link", "citedBy"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Undated(String id, String label, String kind, String evidence, String citation, String note) {}
+    public record Undated(String id, String label, String kind, String evidence, String citation, String note, String link,
+                          List<String> citedBy) {}
 }

@@ -89,6 +89,12 @@ public final class Questions {
             }
             List<EvidenceTimeline.Publication> placed = new ArrayList<>();
             List<EvidenceTimeline.Undated> undated = new ArrayList<>();
+            Map<String, List<String>> citedBy = new HashMap<>();
+            var cited = r.select(queries.get("internal/question-cited-evidence"), Map.of("question", GKB.iri(iri(q))));
+            while (cited.hasNext()) {
+                Binding b = cited.next();
+                citedBy.computeIfAbsent(text(b, "study"), k -> new ArrayList<>()).add(text(b, "guidelineId") + "@" + text(b, "versionLabel"));
+            }
             var rows = r.select(queries.get("internal/question-publications"), Map.of("question", GKB.iri(iri(q))));
             while (rows.hasNext()) {
                 Binding b = rows.next();
@@ -96,16 +102,18 @@ public final class Questions {
                 String evidenceLabel = text(b, "evidenceLabel");
                 String label = (evidenceLabel == null ? text(b, "evidence") : evidenceLabel) + " — " + kindWords(kind);
                 String issued = text(b, "issued");
+                List<String> by = citedBy.getOrDefault(text(b, "evidence"), List.of());
+                String link = by.isEmpty() ? "attached" : "cited";
                 if (issued == null) {
                     undated.add(new EvidenceTimeline.Undated(text(b, "publication"), label, kind, text(b, "evidence"),
-                            text(b, "citation"), text(b, "dateNote")));
+                            text(b, "citation"), text(b, "dateNote"), link, by.isEmpty() ? null : by));
                     continue;
                 }
                 PartialDate d = PartialDate.parse(issued);
                 List<EvidenceTimeline.Position> rel = new ArrayList<>();
                 dates.forEach((v, vd) -> rel.add(new EvidenceTimeline.Position(v.guideline(), v.version(), d.relativeTo(vd))));
                 placed.add(new EvidenceTimeline.Publication(text(b, "publication"), label, kind, d.text(), d.precision(),
-                        text(b, "basis"), text(b, "evidence"), text(b, "citation"), rel));
+                        text(b, "basis"), text(b, "evidence"), text(b, "citation"), link, by.isEmpty() ? null : by, rel));
             }
             placed.sort((x, y) -> PartialDate.parse(x.date()).first().compareTo(PartialDate.parse(y.date()).first()));
             return new EvidenceTimeline(iri(q), points, placed, undated);

@@ -14,11 +14,20 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * stated by one version only, in a section the other version does not cover, so its absence says nothing.
  */
 @JsonPropertyOrder({"from", "to", "added", "removed", "modified", "unchanged", "notCovered", "guideline", "fromVersion", "toVersion",
-                    "questionComparisons"})
+                    "curated", "questionComparisons"})
 public record GuidelineDiff(String from, String to, List<StatementBrief> added, List<StatementBrief> removed,
                             List<Modification> modified, int unchanged, List<NotCovered> notCovered, String guideline,
                             VersionRef fromVersion, VersionRef toVersion,
+                            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Curated> curated,
                             @JsonInclude(JsonInclude.Include.NON_EMPTY) List<QuestionLink> questionComparisons) {
+
+    /**
+     * A recommendation of {@code from} that a curator links to recommendation(s) of {@code to} (gkb:LineageLink): reported
+     * instead of "not covered" on both sides. {@code text} says it in words, e.g. "replaced by X (curated: note)".
+     */
+    @JsonPropertyOrder({"kind", "fromRecommendation", "fromLabel", "toRecommendations", "toLabels", "note", "curator", "text"})
+    public record Curated(String kind, String fromRecommendation, String fromLabel, List<String> toRecommendations,
+                          List<String> toLabels, String note, String curator, String text) {}
 
     /**
      * When nothing lines up (every statement is not covered by the other version): the versions encode different

@@ -29,9 +29,15 @@ class TestQuestionApi {
     private static TestServer server;
     private static Http http;
 
+    static final String TOKEN = "t";
+
     @BeforeAll static void start() {
-        server = TestServer.start();
+        server = TestServer.start(org.guidelinekb.AppConfig.forTests().toBuilder().adminToken(TOKEN).build());
         http = server.http();
+    }
+
+    static String citingVersion(String date) throws java.io.IOException {
+        return java.nio.file.Files.readString(java.nio.file.Path.of("src/test/resources/questions/cite-test.ttl")).replace("VERSION_DATE", date);
     }
 
     @AfterAll static void stop() {
@@ -145,5 +151,42 @@ class TestQuestionApi {
     @Test void timeline_without_versions_uses_every_published_version() {
         JsonNode t = ok(http.get(Q + "/timeline"));
         assertTrue(t.get("versions").size() >= 3, t.get("versions").toString());
+    }
+
+    /** A version that says the guideline cites Badwe (online 2015-09-09): refused when dated 2014, and when dated 2016
+     *  its link is "cited" in the version JSON, the statement's evidence query, the timeline and the forest-plot data,
+     *  while E2108, only attached, stays "attached". */
+    @Test void evidence_links_say_whether_the_guideline_cites_them() throws Exception {
+        HttpResponse<String> early = http.post("/api/guidelines/cite-test/versions", "text/turtle", citingVersion("2014-06-01"),
+                "Authorization", "Bearer " + TOKEN);
+        assertTrue(early.statusCode() >= 400 && early.statusCode() < 500, early.statusCode() + " " + early.body());
+        assertTrue(early.body().contains("cited-evidence-after-version"), early.body());
+
+        HttpResponse<String> created = http.post("/api/guidelines/cite-test/versions", "text/turtle", citingVersion("2016-01-01"),
+                "Authorization", "Bearer " + TOKEN);
+        assertEquals(201, created.statusCode(), created.body());
+        HttpResponse<String> published = http.post("/api/guidelines/cite-test/versions/1/publish", "text/plain", "",
+                "Authorization", "Bearer " + TOKEN);
+        assertEquals(200, published.statusCode(), published.body());
+
+        String statement = ID + "guideline/cite-test/version/1/statement/surgery-symptomatic";
+        JsonNode links = ok(http.get("/api/queries/get-statement-evidence?statement=" + Http.enc(statement)));
+        Map<String, String> linkOf = new HashMap<>();
+        for (JsonNode row : links.at("/results/bindings")) linkOf.put(row.at("/evidence/value").asText(), row.at("/link/value").asText());
+        assertEquals("cited", linkOf.get(ID + "study/badwe-2015"), links.toString());
+        assertEquals("attached", linkOf.get(ID + "study/e2108"), links.toString());
+
+        JsonNode t = ok(http.get(Q + "/timeline?versions=" + Http.enc("cite-test@1,nccn-breast@2015")));
+        JsonNode badwe = publication(t, "publication/badwe-2015-lancet-oncol");
+        assertEquals("cited", badwe.get("link").asText());
+        assertEquals("cite-test@1", badwe.get("citedBy").get(0).asText());
+        assertEquals("before", position(badwe, "1"));
+        assertEquals("attached", publication(t, "publication/khan-2022-j-clin-oncol").get("link").asText());
+
+        JsonNode hrs = ok(http.get("/api/queries/list-question-os-hazard-ratios"));
+        for (JsonNode row : hrs.at("/results/bindings")) {
+            String evidence = row.at("/evidence/value").asText();
+            assertEquals(evidence.equals(ID + "study/badwe-2015") ? "cited" : "attached", row.at("/link/value").asText(), evidence);
+        }
     }
 }
