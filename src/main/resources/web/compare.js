@@ -97,9 +97,16 @@ function render(d) {
       cell('not-covered', 'from', from, inFrom ? here : there),
       cell('not-covered', 'to', to, inFrom ? there : here)));
   }
+  for (const c of d.curated || []) {
+    // a curator's lineage link: the older recommendation on the left, what it became on the right, in words
+    rows.push(row('curated', c.fromRecommendation,
+      cell(null, 'from', from, el('strong', { class: 'text' }, c.fromLabel)),
+      cell(null, 'to', to, el('span', { class: 'text' }, c.text.substring(c.fromLabel.length + 2)))));
+  }
   const counts = [
     [d.added.length, 'added'], [d.removed.length, 'removed'], [d.modified.length, 'modified'],
-    [d.unchanged, 'unchanged'], [d.notCovered.length, 'not covered by the other version\'s coverage']];
+    [d.unchanged, 'unchanged'], [d.notCovered.length, 'not covered by the other version\'s coverage']]
+    .concat((d.curated || []).length ? [[d.curated.length, 'linked by a curator (curated lineage)']] : []);
   const onlyNotCovered = d.notCovered.length > 0 && !d.added.length && !d.removed.length && !d.modified.length && !d.unchanged;
   fill(result,
     el('h2', { id: 'summary-h' }, 'Version ' + from + ' → version ' + to),

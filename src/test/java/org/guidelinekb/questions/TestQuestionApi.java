@@ -76,6 +76,18 @@ class TestQuestionApi {
         assertFalse(differences.contains("added") || differences.contains("removed"), differences);
     }
 
+    @Test void the_statement_level_compare_points_to_the_question_level_one_when_nothing_lines_up() {
+        JsonNode d = ok(http.get("/api/guidelines/nccn-breast/compare?from=2015&to=6.2026"));
+        assertEquals(8, d.get("notCovered").size());
+        JsonNode link = d.get("questionComparisons").get(0);
+        assertEquals(ID + "question/mbc-primary-surgery", link.get("question").asText());
+        assertTrue(link.get("page").asText().startsWith("/questions/mbc-primary-surgery/compare?versions="), link.toString());
+        JsonNode c = ok(http.get(link.get("api").asText()));
+        assertEquals(2, c.get("versions").size());
+        HttpResponse<String> md = http.get("/api/guidelines/nccn-breast/compare?from=2015&to=6.2026", "Accept", "text/markdown");
+        assertTrue(md.body().contains("Nothing lines up: compare on the clinical question"), md.body());
+    }
+
     @Test void the_guideline_from_to_form_gives_the_same_comparison() {
         JsonNode a = ok(http.get(Q + "/compare?versions=" + Http.enc("nccn-breast@2015,nccn-breast@6.2026")));
         JsonNode b = ok(http.get(Q + "/compare?guideline=nccn-breast&from=2015&to=6.2026"));
