@@ -83,8 +83,8 @@ final class QuestionComparator {
             List<QuestionComparison.Entry> mine = entries.stream()
                     .filter(e -> e.guideline().equals(side.guideline()) && e.version().equals(side.version())).toList();
             if (mine.isEmpty()) {
-                out.add(side.name() + " has no statement on " + lower(groupLabel) + " in the sections encoded here ("
-                        + String.join("; ", side.coverage()) + "); that says nothing about the rest of that version.");
+                out.add(side.name() + " has no statement on " + lower(groupLabel) + " in the sections encoded here (its coverage is "
+                        + "listed with the version); that says nothing about the rest of that version.");
                 continue;
             }
             for (QuestionComparison.Entry e : mine) {
