@@ -88,4 +88,17 @@ class TestQuestionPages {
                 .contains("earlier report of the same analysis"));
         BrowserLib.assertNoConsoleErrors(driver, "evidence");
     }
+
+    @Test void version_page_says_each_evidence_link_is_attached_by_curators_not_cited() {
+        driver.get(server.url("/guidelines/nccn-breast/versions/2015"));
+        waitForText(driver, By.id("status"), "Version 2015 loaded");
+        List<WebElement> links = driver.findElements(By.cssSelector(".evidence-list li"));
+        assertFalse(links.isEmpty());
+        // the 2015 text as quoted cites none of the trials linked to it (E2108, Cochrane 2018, Reinhorn 2021 are later)
+        for (WebElement li : links) {
+            assertEquals("attached", li.getAttribute("data-link"), li.getText());
+            assertTrue(li.getText().contains("attached by curators (not cited by the guideline)"), li.getText());
+        }
+        BrowserLib.assertNoConsoleErrors(driver, "version");
+    }
 }
