@@ -97,16 +97,25 @@ function render(d) {
       cell('not-covered', 'from', from, inFrom ? here : there),
       cell('not-covered', 'to', to, inFrom ? there : here)));
   }
+  for (const c of d.curated || []) {
+    // a curator's lineage link: the older recommendation on the left, what it became on the right, in words
+    rows.push(row('curated', c.fromRecommendation,
+      cell(null, 'from', from, el('strong', { class: 'text' }, c.fromLabel)),
+      cell(null, 'to', to, el('span', { class: 'text' }, c.text.substring(c.fromLabel.length + 2)))));
+  }
   const counts = [
     [d.added.length, 'added'], [d.removed.length, 'removed'], [d.modified.length, 'modified'],
-    [d.unchanged, 'unchanged'], [d.notCovered.length, 'not covered by the other version\'s coverage']];
+    [d.unchanged, 'unchanged'], [d.notCovered.length, 'not covered by the other version\'s coverage']]
+    .concat((d.curated || []).length ? [[d.curated.length, 'linked by a curator (curated lineage)']] : []);
   const onlyNotCovered = d.notCovered.length > 0 && !d.added.length && !d.removed.length && !d.modified.length && !d.unchanged;
   fill(result,
     el('h2', { id: 'summary-h' }, 'Version ' + from + ' → version ' + to),
     el('p', { id: 'summary' }, counts.map(([n, w]) => n + ' ' + w).join(', ') + '.'),
     onlyNotCovered ? el('p', { class: 'note', id: 'coverage-note' }, el('strong', {}, 'These two versions encode different parts of the guideline. '),
       'Every statement is in one version only, in a section the other version does not encode, so this comparison ',
-      'cannot say what changed clinically between them. The coverage of each version is listed at the top of each column.') : null,
+      'cannot say what changed clinically between them. The coverage of each version is listed at the top of each column.',
+      (d.questionComparisons || []).map(q => [' ', el('a', { class: 'question-compare-link', href: q.page },
+        'Compare what each version says about the clinical question ' + q.question.substring(q.question.lastIndexOf('/') + 1))])) : null,
     el('ul', { class: 'legend', 'aria-label': 'Legend' },
       el('li', {}, badge('added'), ' only in the newer version, in a section both encode'),
       el('li', {}, badge('removed'), ' only in the older version, in a section both encode'),

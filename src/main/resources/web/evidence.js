@@ -1,8 +1,9 @@
 // Evidence for a clinical question: its studies and syntheses, and a forest plot of the overall-survival hazard
 // ratios, all read from the knowledge base through the named queries list-question-studies and
 // list-question-os-hazard-ratios (sparql/).
-import { el, fill, namedQuery, withStatus, say, words, resourceHref, localName } from './common.js';
+import { el, fill, getJson, namedQuery, withStatus, say, words, resourceHref, localName } from './common.js';
 import { forestPlot, estimateText, levelText } from './forest-plot.js';
+import { timelineFigure } from './timeline.js';
 
 const status = document.getElementById('status');
 
@@ -16,6 +17,7 @@ function wanted() {
 
 function sizeText(r) {
   const parts = [];
+  if (r.eligible) parts.push(r.eligible + ' eligible');
   if (r.enrolled) parts.push(r.enrolled + ' enrolled');
   if (r.randomised) parts.push(r.randomised + ' randomised');
   if (r.analysed) parts.push(r.analysed + ' analysed');
@@ -43,6 +45,7 @@ function studiesTable(rows) {
 /** Why a hazard ratio is or is not in the plot (plot: each study's latest whole-population estimate). */
 function plotRole(r) {
   if (r.subgroup) return 'no: subgroup analysis';
+  if (r.earlierReportOf) return 'no: an earlier report of the same analysis';
   if (r.supersededBy) return 'no: superseded by a later report of the same study';
   return 'yes';
 }
@@ -63,7 +66,7 @@ function hrTable(rows) {
   return el('table', { id: 'hr-rows' },
     el('caption', {}, rows.length + ' hazard ratios; those marked "yes" are in the plot'),
     el('thead', {}, el('tr', {}, ['Study or synthesis', 'Report', 'Population', 'HR (interval), level, p', 'Compared, and direction',
-      'Number checked', 'In the plot'].map(t => el('th', { scope: 'col' }, t)))),
+      'Number checked', 'Link', 'In the plot'].map(t => el('th', { scope: 'col' }, t)))),
     el('tbody', {}, rows.map(r => el('tr', { 'data-finding': localName(r.finding), 'data-plotted': plotRole(r) === 'yes' ? 'yes' : 'no' },
       el('th', { scope: 'row' }, el('a', { href: resourceHref(r.finding) }, r.evidenceLabel || localName(r.evidence))),
       el('td', { class: 'small' }, r.publication
@@ -76,6 +79,7 @@ function hrTable(rows) {
         'p ' + (r.pValue ? r.pValue + (r.pSided ? ' (' + r.pSided + ')' : '') : r.pValueText || 'not given')),
       el('td', { class: 'small' }, directionText(r), r.certaintyCode ? '. GRADE certainty: ' + words(r.certaintyCode) : ''),
       el('td', {}, r.verificationCode || 'not recorded'),
+      el('td', { 'data-link': r.link || 'attached' }, r.link === 'cited' ? 'cited by a guideline' : 'attached by curators (not cited by a guideline)'),
       el('td', {}, plotRole(r))))));
 }
 
@@ -138,7 +142,7 @@ async function load() {
       favoursHigh: 'Favours systemic therapy alone (HR > 1)'
     }),
     el('figcaption', { id: 'fp-caption' },
-      'Overall survival. One row per study: ' + trials.length + ' single trials, then ' + pooled.length + ' pooled estimates (squares: trials; ',
+      'Overall survival. † marks a study a guideline cites; the others were attached by curators as bearing on the question. One row per study: ' + trials.length + ' single trials, then ' + pooled.length + ' pooled estimates (squares: trials; ',
       'diamonds: pooled). Each study shows its latest whole-population hazard ratio; where the knowledge base holds two reports that it ',
       'does not order, both are shown on the study\'s row. Each ratio compares surgery or locoregional treatment (LRT) of the primary with ',
       'the reference arm named in the table (systemic therapy without LRT), so HR < 1 favours LRT. Intervals as reported: ',
@@ -148,8 +152,14 @@ async function load() {
   fill(document.getElementById('plot'), groups.length ? figure : el('p', {}, 'No overall-survival hazard ratio is recorded for this question.'));
   fill(document.getElementById('hr-table'), hrTable(hrs));
   document.getElementById('plot-section').hidden = false;
+  const local = localName(q.question);
+  const t = await getJson('/api/questions/' + encodeURIComponent(local) + '/timeline');
+  fill(document.getElementById('timeline'), timelineFigure(t),
+    el('p', { class: 'small' }, el('a', { id: 'question-compare-link', href: '/questions/' + encodeURIComponent(local) + '/compare' },
+      'What each guideline version says about this question'), ' · ', el('a', { href: '/api/questions/' + encodeURIComponent(local) + '/timeline' }, 'timeline as JSON')));
+  document.getElementById('timeline-section').hidden = false;
   say(status, 'Loaded: ' + studies.length + ' studies and syntheses; forest plot of ' + trials.length + ' trials and '
-    + pooled.length + ' pooled estimates.');
+    + pooled.length + ' pooled estimates; timeline of ' + t.publications.length + ' dated publications.');
 }
 
 load().catch(e => say(status, 'Could not load the evidence: ' + e.message, true));

@@ -58,7 +58,10 @@ export function forestPlot(groups, sideWords) {
         + (g.estimates.some(e => e.directionVerificationCode === 'unverified') ? 14 : 0);
       const row = s('g', { class: 'fp-row', 'data-kind': kind, 'data-evidence': localName(g.evidence) });
       row.append(s('rect', { x: 0, y, width: W, height: h, fill: body.length % 2 ? '#ffffff' : '#f4f6f8' }));
-      row.append(s('text', { x: NAME_X, y: y + 19, 'font-size': '14', fill: '#1d1f21', class: 'fp-name' }, g.label));
+      // a study a guideline cites is marked "†"; the others were attached by curators (the table says which)
+      const cited = g.estimates.some(r => r.link === 'cited');
+      row.append(s('text', { x: NAME_X, y: y + 19, 'font-size': '14', fill: '#1d1f21', class: 'fp-name',
+        'data-link': cited ? 'cited' : 'attached' }, g.label + (cited ? ' †' : '')));
       g.estimates.forEach((r, i) => {
         const cy = y + 14 + offset + i * LINE;
         const unverified = r.directionVerificationCode === 'unverified';

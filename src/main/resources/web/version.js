@@ -45,12 +45,15 @@ function categoryText(s) {
   return 'none recorded';
 }
 
-function evidenceList(ids, labels) {
+/** The statement's evidence; each item says whether the guideline cites it or curators attached it. */
+function evidenceList(ids, labels, cited) {
   if (!ids || !ids.length) return el('p', { class: 'muted' }, 'No evidence linked.');
-  return el('ul', {}, ids.map(id => {
+  return el('ul', { class: 'evidence-list' }, ids.map(id => {
     const e = labels.get(id);
     const text = e ? (e.label || id) + (e.type ? ' (' + words(e.type) + ')' : '') : localName(id);
-    return el('li', {}, el('a', { href: resourceHref(id) }, text),
+    const isCited = cited.includes(id);
+    return el('li', { 'data-link': isCited ? 'cited' : 'attached' }, el('a', { href: resourceHref(id) }, text),
+      el('span', { class: 'badge' }, isCited ? ' cited by the guideline' : ' attached by curators (not cited by the guideline)'),
       e && e.finding ? el('span', { class: 'muted' }, ' — ' + e.finding) : null,
       e && e.verificationStatus && e.verificationStatus !== 'verified'
         ? el('span', { class: 'flag' }, ' [' + e.verificationStatus + ']') : null);
@@ -102,7 +105,7 @@ function statementArticle(s, extra) {
     el('h5', {}, 'When it applies (criteria)'),
     criterionList(s.criteria),
     el('h5', {}, 'Evidence'),
-    evidenceList(s.evidence, extra.labels.get(s.statement) || new Map()),
+    evidenceList(s.evidence, extra.labels.get(s.statement) || new Map(), s.citedEvidence || []),
     el('h5', {}, 'Provenance'),
     provenance(s.statement, extra.sources.get(s.statement)),
     el('p', {}, el('a', { href: historyHref(guideline, s.recommendation) }, 'History of this recommendation across versions')));

@@ -121,6 +121,8 @@ public final class App implements AutoCloseable {
         new BackupController(new Backup(kb.store(), kb.queries()), tokens).routes(cfg.routes);
         new CompareController(kb.versions()).routes(cfg.routes);
         new HistoryController(kb.versions()).routes(cfg.routes);
+        new org.guidelinekb.api.QuestionController(new org.guidelinekb.questions.Questions(kb.store(), kb.queries(), kb.catalog()))
+                .routes(cfg.routes);
         new EvaluateController(kb.reasoner()).routes(cfg.routes);
         byte[] cardSecret = config.inMemory() ? org.guidelinekb.cds.CardSecret.ephemeral() : org.guidelinekb.cds.CardSecret.load(config.dataDir());
         new CdsHooksController(new CdsHooks(kb.reasoner(), kb.store(), kb.queries(), java.time.Clock.systemUTC(), config.cdsJwt(), cardSecret),

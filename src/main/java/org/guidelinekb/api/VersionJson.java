@@ -79,6 +79,7 @@ final class VersionJson {
         m.put("certainty", s.certainty());
         m.put("criteria", s.rootCriterion() == null ? null : criterion(s.rootCriterion(), s.criteria(), new HashSet<>()));
         m.put("evidence", s.evidence());
+        m.put("citedEvidence", s.citedEvidence());
         m.put("questions", s.questions());
         Map<String, Object> source = new LinkedHashMap<>();
         source.put("document", s.sourceDocument());

@@ -32,6 +32,7 @@ public final class WebPagesController {
         r.get("/evaluate", ctx -> page(ctx, "evaluate.html"));
         r.get("/evidence", ctx -> page(ctx, "evidence.html"));
         r.get("/questions/{q}/evidence", ctx -> page(ctx, "evidence.html"));
+        r.get("/questions/{q}/compare", ctx -> page(ctx, "question-compare.html"));
         r.get("/web/{file}", this::asset);
     }
 

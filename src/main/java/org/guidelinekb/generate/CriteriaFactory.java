@@ -36,7 +36,26 @@ final class CriteriaFactory {
         }
         if (random.nextDouble() < 0.15) ops.add(derived(keys.next()));
         if (random.nextDouble() < 0.05) ops.add(judgement(keys));
-        return GenCriterion.composite("root", Kind.ALL_OF, "all conditions of the statement", ops);
+        return withoutRedundantFactors(GenCriterion.composite("root", Kind.ALL_OF, "all conditions of the statement", ops));
+    }
+
+    /**
+     * The tree without judgement factors that repeat a hard condition beside them (same attribute, condition and
+     * values): such a factor is always met (sparql/checks/redundant-judgement-factor-violation.rq).
+     */
+    static GenCriterion withoutRedundantFactors(GenCriterion root) {
+        List<GenCriterion> ops = new ArrayList<>();
+        for (GenCriterion op : root.children()) {
+            if (op.kind() != Kind.JUDGEMENT) {
+                ops.add(op);
+                continue;
+            }
+            List<GenCriterion> factors = op.children().stream().filter(f -> root.children().stream().noneMatch(h ->
+                    h != f && f.attribute() != null && f.attribute().equals(h.attribute())
+                    && f.condition().equals(h.condition()) && f.values().equals(h.values()))).toList();
+            ops.add(op.withChildren(factors));
+        }
+        return root.withChildren(ops);
     }
 
     /** The next free key of a tree ({@code c} + one more than the largest number used). */

@@ -47,7 +47,7 @@ final class TurtleVersionWriter {
                 + "    gkb:lifecycleStatus status:" + v.status() + " ;\n    gkb:effectiveFrom \"" + v.effectiveFrom() + "\"^^xsd:date ;\n");
         if (v.previous() != null) {
             String prev = "<" + g + "/version/" + v.previous() + ">";
-            w.write("    prov:wasRevisionOf " + prev + " ;\n    pav:previousVersion " + prev + " ;\n");
+            w.write("    gkb:previousEncodedVersion " + prev + " ;\n");
         }
         w.write("    dct:publisher \"guideline-kb generator\" ;\n    gkb:categoryDefault nccncat:2A ;\n    gkb:coverage "
                 + String.join(" , ", coverage) + " ;\n    prov:wasDerivedFrom <" + source + "> ;\n    prov:wasGeneratedBy <" + activity + "> .\n\n");

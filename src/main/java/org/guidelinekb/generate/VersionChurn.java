@@ -81,6 +81,10 @@ final class VersionChurn {
 
     /** One clinical change of a tree: a leaf's value, an added condition, or a dropped one. */
     private GenCriterion changeCriteria(GenCriterion root) {
+        return CriteriaFactory.withoutRedundantFactors(changed(root));
+    }
+
+    private GenCriterion changed(GenCriterion root) {
         double kind = random.nextDouble();
         List<GenCriterion> ops = new ArrayList<>(root.children());
         if (kind < 0.3 || ops.size() < 2) {

@@ -2,6 +2,7 @@ package org.guidelinekb.versioning;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
@@ -12,10 +13,28 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * (see {@link StatementFields}). {@code unchanged}: how many are stated by both with no change. {@code notCovered}:
  * stated by one version only, in a section the other version does not cover, so its absence says nothing.
  */
-@JsonPropertyOrder({"from", "to", "added", "removed", "modified", "unchanged", "notCovered", "guideline", "fromVersion", "toVersion"})
+@JsonPropertyOrder({"from", "to", "added", "removed", "modified", "unchanged", "notCovered", "guideline", "fromVersion", "toVersion",
+                    "curated", "questionComparisons"})
 public record GuidelineDiff(String from, String to, List<StatementBrief> added, List<StatementBrief> removed,
                             List<Modification> modified, int unchanged, List<NotCovered> notCovered, String guideline,
-                            VersionRef fromVersion, VersionRef toVersion) {
+                            VersionRef fromVersion, VersionRef toVersion,
+                            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Curated> curated,
+                            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<QuestionLink> questionComparisons) {
+
+    /**
+     * A recommendation of {@code from} that a curator links to recommendation(s) of {@code to} (gkb:LineageLink): reported
+     * instead of "not covered" on both sides. {@code text} says it in words, e.g. "replaced by X (curated: note)".
+     */
+    @JsonPropertyOrder({"kind", "fromRecommendation", "fromLabel", "toRecommendations", "toLabels", "note", "curator", "text"})
+    public record Curated(String kind, String fromRecommendation, String fromLabel, List<String> toRecommendations,
+                          List<String> toLabels, String note, String curator, String text) {}
+
+    /**
+     * When nothing lines up (every statement is not covered by the other version): the versions encode different
+     * sections; {@code api} and {@code page} compare them on a clinical question their statements address instead.
+     */
+    @JsonPropertyOrder({"question", "note", "api", "page"})
+    public record QuestionLink(String question, String note, String api, String page) {}
 
     /** One side of the comparison. {@code coverage} lists the labels (or IRIs) of the sections the version encodes. */
     public record VersionRef(String version, String iri, String status, String effectiveFrom, List<String> coverage) {}

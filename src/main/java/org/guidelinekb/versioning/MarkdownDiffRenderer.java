@@ -23,6 +23,10 @@ public final class MarkdownDiffRenderer {
         md.append('\n');
         md.append(String.format("%d added, %d removed, %d modified, %d unchanged, %d not covered (stated in a section only one version encodes).%n",
                 d.added().size(), d.removed().size(), d.modified().size(), d.unchanged(), d.notCovered().size()));
+        if (!d.curated().isEmpty()) {
+            md.append(d.curated().size()).append(d.curated().size() == 1 ? " recommendation" : " recommendations")
+              .append(" of version ").append(d.from()).append(" linked by a curator to version ").append(d.to()).append(" (curated lineage, below).\n");
+        }
 
         section(md, "Added in version " + d.to(), d.added());
         section(md, "Removed in version " + d.to(), d.removed());
@@ -41,6 +45,18 @@ public final class MarkdownDiffRenderer {
             for (NotCovered n : d.notCovered()) {
                 md.append("- **").append(inline(n.label())).append("** (`").append(shortIri(n.recommendation())).append("`): ")
                         .append(inline(n.note())).append(".\n");
+            }
+        }
+        if (!d.curated().isEmpty()) {
+            md.append("\n## Curated lineage\n\n");
+            md.append("A curator linked these recommendations across the two versions (not the same recommendation; not a change found by matching).\n\n");
+            for (GuidelineDiff.Curated c : d.curated()) md.append("- ").append(inline(c.text())).append(".\n");
+        }
+        if (!d.questionComparisons().isEmpty()) {
+            md.append("\n## Nothing lines up: compare on the clinical question\n\n");
+            for (GuidelineDiff.QuestionLink q : d.questionComparisons()) {
+                md.append("- ").append(inline(q.note())).append(" Question `").append(shortIri(q.question())).append("`: ")
+                  .append(q.page()).append(" (JSON: ").append(q.api()).append(").\n");
             }
         }
         md.append("\n## Unchanged\n\n").append(d.unchanged()).append(d.unchanged() == 1 ? " recommendation" : " recommendations")

@@ -10,9 +10,13 @@ import java.util.List;
  * @param absences    each version that does not state it, with the reason: {@code not-covered} (the version does not
  *                    encode its section: says nothing) or {@code not-stated} (the version covers the section and has no
  *                    statement: the recommendation was dropped; a later reappearance starts every field afresh)
+ * @param lineage     the curated lineage links followed: a version that does not state the recommendation but states
+ *                    one it continues, replaces, or was split or merged from (transitively) appears with that statement
  */
 public record RecommendationHistory(String recommendation, String id, String guideline, String label,
-                                    List<Appearance> appearances, List<Absence> absences) {
+                                    List<Appearance> appearances, List<Absence> absences,
+                                    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+                                    List<Lineage> lineage) {
 
     public record Appearance(String version, String status, String effectiveFrom, VersionStatement statement,
                              List<FieldOrigin> fields) {}

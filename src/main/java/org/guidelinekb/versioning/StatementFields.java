@@ -11,7 +11,8 @@ import java.util.Map;
  *     {@code categoryBasis}, {@code strength}, {@code certainty}, {@code section}, {@code source.document},
  *     {@code source.locator}, {@code criteria} (the key of the root criterion), and {@code criterion:KEY} for each
  *     criterion (its meaning in words, so criteria are matched across versions by key);</li>
- * <li>sets: {@code evidence} (linked studies, findings, syntheses) and {@code question} (clinical questions addressed).</li>
+ * <li>sets: {@code evidence} (linked studies, findings, syntheses), {@code question} (clinical questions addressed) and
+ *     {@code citedEvidence} (the evidence the guideline itself cites).</li>
  * </ul>
  * Display order and comments are not clinical content and are left out (the RDF Patch rendering shows every triple).
  */
@@ -44,6 +45,7 @@ public final class StatementFields {
         Map<String, List<String>> m = new LinkedHashMap<>();
         m.put("evidence", s.evidence());
         m.put("question", s.questions());
+        m.put("citedEvidence", s.citedEvidence());
         return m;
     }
 }

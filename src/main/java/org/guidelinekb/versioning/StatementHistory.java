@@ -3,9 +3,11 @@ package org.guidelinekb.versioning;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import org.guidelinekb.error.NotFoundException;
 import org.guidelinekb.versioning.RecommendationHistory.Absence;
@@ -21,6 +23,41 @@ import org.guidelinekb.versioning.RecommendationHistory.FieldOrigin;
 public final class StatementHistory {
 
     public RecommendationHistory build(String recommendation, String id, List<EncodedVersion> versions) {
+        return build(recommendation, id, versions, List.of());
+    }
+
+    /**
+     * The history following curated lineage: in a version without a statement of {@code recommendation}, the statement
+     * of an earlier recommendation that {@code lineage} leads to it from (transitively) stands in for it.
+     */
+    public RecommendationHistory build(String recommendation, String id, List<EncodedVersion> versions, List<Lineage> lineage) {
+        Set<String> ancestors = new LinkedHashSet<>();
+        java.util.Deque<String> todo = new java.util.ArrayDeque<>(List.of(recommendation));
+        List<Lineage> followed = new ArrayList<>();
+        while (!todo.isEmpty()) {
+            String r = todo.pop();
+            for (Lineage l : lineage) {
+                if (l.to().equals(r) && !l.from().equals(recommendation) && ancestors.add(l.from())) {
+                    followed.add(l);
+                    todo.push(l.from());
+                }
+            }
+        }
+        List<EncodedVersion> view = ancestors.isEmpty() ? versions : versions.stream().map(v -> {
+            if (v.statements().containsKey(recommendation)) return v;
+            for (String a : ancestors) {
+                VersionStatement s = v.statements().get(a);
+                if (s == null) continue;
+                Map<String, VersionStatement> m = new LinkedHashMap<>(v.statements());
+                m.put(recommendation, s);
+                return new EncodedVersion(v.info(), m);
+            }
+            return v;
+        }).toList();
+        return history(recommendation, id, view, List.copyOf(followed));
+    }
+
+    private RecommendationHistory history(String recommendation, String id, List<EncodedVersion> versions, List<Lineage> followed) {
         String section = versions.stream().map(v -> v.statements().get(recommendation)).filter(Objects::nonNull)
                 .map(VersionStatement::section).filter(Objects::nonNull).findFirst().orElse(null);
         List<Appearance> appearances = new ArrayList<>();
@@ -58,6 +95,6 @@ public final class StatementHistory {
             throw new NotFoundException("recommendation " + id + " is stated by no " + (versions.isEmpty() ? "" : "listed ")
                     + "version" + (guideline == null ? "" : " of '" + guideline + "'"));
         }
-        return new RecommendationHistory(recommendation, id, guideline, label, List.copyOf(appearances), List.copyOf(absences));
+        return new RecommendationHistory(recommendation, id, guideline, label, List.copyOf(appearances), List.copyOf(absences), followed);
     }
 }

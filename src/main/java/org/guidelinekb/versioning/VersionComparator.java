@@ -28,6 +28,25 @@ import org.guidelinekb.versioning.GuidelineDiff.VersionRef;
 public final class VersionComparator {
 
     public GuidelineDiff compare(EncodedVersion from, EncodedVersion to) {
+        return compare(from, to, List.of());
+    }
+
+    /**
+     * The comparison with curated lineage: a recommendation of {@code from} linked by {@code lineage} to
+     * recommendation(s) stated by {@code to} (and absent from {@code to} itself) is reported in {@code curated}, and
+     * neither side of the link is reported as not covered, added or removed.
+     */
+    public GuidelineDiff compare(EncodedVersion from, EncodedVersion to, List<Lineage> lineage) {
+        Map<String, List<Lineage>> byOld = new java.util.LinkedHashMap<>();
+        Set<String> linkedNew = new HashSet<>();
+        for (Lineage l : lineage) {
+            if (from.statements().containsKey(l.from()) && !to.statements().containsKey(l.from()) && to.statements().containsKey(l.to())) {
+                byOld.computeIfAbsent(l.from(), k -> new ArrayList<>()).add(l);
+                linkedNew.add(l.to());
+            }
+        }
+        List<GuidelineDiff.Curated> curated = new ArrayList<>();
+        byOld.forEach((old, links) -> curated.add(curated(from.statements().get(old), links, to)));
         Set<String> fromCovers = from.coveredSections();
         Set<String> toCovers = to.coveredSections();
         List<StatementBrief> added = new ArrayList<>();
@@ -39,6 +58,7 @@ public final class VersionComparator {
         for (VersionStatement a : from.statements().values()) {
             VersionStatement b = to.statements().get(a.recommendation());
             if (b == null) {
+                if (byOld.containsKey(a.recommendation())) continue;
                 if (a.section() != null && toCovers.contains(a.section())) removed.add(brief(a));
                 else notCovered.add(notCovered(a, from, to));
                 continue;
@@ -48,12 +68,44 @@ public final class VersionComparator {
             else modified.add(new Modification(a.recommendation(), b.name(), a.iri(), b.iri(), changes));
         }
         for (VersionStatement b : to.statements().values()) {
-            if (from.statements().containsKey(b.recommendation())) continue;
+            if (from.statements().containsKey(b.recommendation()) || linkedNew.contains(b.recommendation())) continue;
             if (b.section() != null && fromCovers.contains(b.section())) added.add(brief(b));
             else notCovered.add(notCovered(b, to, from));
         }
+        boolean nothingLinesUp = added.isEmpty() && removed.isEmpty() && modified.isEmpty() && unchanged == 0 && curated.isEmpty()
+                && !notCovered.isEmpty();
         return new GuidelineDiff(from.label(), to.label(), List.copyOf(added), List.copyOf(removed), List.copyOf(modified),
-                unchanged, List.copyOf(notCovered), from.info().guidelineId(), ref(from.info()), ref(to.info()));
+                unchanged, List.copyOf(notCovered), from.info().guidelineId(), ref(from.info()), ref(to.info()), List.copyOf(curated),
+                nothingLinesUp ? questionLinks(from, to) : List.of());
+    }
+
+    private static GuidelineDiff.Curated curated(VersionStatement old, List<Lineage> links, EncodedVersion to) {
+        List<String> toRecs = links.stream().map(Lineage::to).distinct().toList();
+        List<String> toLabels = toRecs.stream().map(r -> to.statements().get(r).name()).toList();
+        Lineage first = links.get(0);
+        String notes = links.stream().map(Lineage::note).filter(Objects::nonNull).distinct().reduce((x, y) -> x + "; " + y).orElse(null);
+        String kinds = links.stream().map(Lineage::kind).distinct().reduce((x, y) -> x + ", " + y).orElse(first.kind());
+        String who = first.curatorLabel() != null ? first.curatorLabel() : first.curator();
+        String text = old.name() + ": " + first.verb() + " " + String.join(", ", toLabels) + " (curated"
+                + (who != null ? " by " + who : "") + (notes != null ? ": " + notes : "") + ")";
+        return new GuidelineDiff.Curated(kinds, old.recommendation(), old.name(), toRecs, toLabels, notes, first.curator(), text);
+    }
+
+    /** The question-level comparisons of the questions the two versions' statements address (sorted). */
+    static List<GuidelineDiff.QuestionLink> questionLinks(EncodedVersion from, EncodedVersion to) {
+        Set<String> questions = new java.util.TreeSet<>();
+        for (EncodedVersion v : List.of(from, to)) v.statements().values().forEach(s -> questions.addAll(s.questions()));
+        String versions = from.info().guidelineId() + "@" + from.label() + "," + to.info().guidelineId() + "@" + to.label();
+        String query = "?versions=" + java.net.URLEncoder.encode(versions, java.nio.charset.StandardCharsets.UTF_8);
+        List<GuidelineDiff.QuestionLink> out = new ArrayList<>();
+        for (String q : questions) {
+            if (!q.startsWith(org.guidelinekb.vocab.GKB.ID + "question/")) continue;
+            String key = java.net.URLEncoder.encode(q.substring(q.lastIndexOf('/') + 1), java.nio.charset.StandardCharsets.UTF_8);
+            out.add(new GuidelineDiff.QuestionLink(q, "The two versions encode different sections, so no statement lines up; "
+                    + "compare what each says about this clinical question instead.",
+                    "/api/questions/" + key + "/compare" + query, "/questions/" + key + "/compare" + query));
+        }
+        return out;
     }
 
     /** Field-level changes from {@code a} to {@code b}, in the fixed field order of {@link StatementFields}. */

@@ -28,6 +28,18 @@ public final class VersionContentReader {
         this.queries = queries;
     }
 
+    /** The curated lineage links stated in the version's graph (sparql/internal/version-lineage.rq). */
+    public List<Lineage> lineage(StoreReader r, VersionInfo version) {
+        List<Lineage> out = new ArrayList<>();
+        var rows = r.select(queries.get("internal/version-lineage"), Map.of("version", GKB.iri(version.iri())));
+        while (rows.hasNext()) {
+            Binding b = rows.next();
+            out.add(new Lineage(iri(b, "link"), iri(b, "kind"), iri(b, "from"), iri(b, "to"), iri(b, "note"), iri(b, "curator"),
+                    iri(b, "curatorLabel")));
+        }
+        return out;
+    }
+
     public EncodedVersion read(StoreReader r, VersionInfo version) {
         Map<String, Node> bind = Map.of("version", GKB.iri(version.iri()));
         Map<String, Builder> byStatement = new LinkedHashMap<>();
@@ -49,6 +61,7 @@ public final class VersionContentReader {
                 case "summary" -> s.summaries.add(v);
                 case "evidence" -> s.evidence.add(v);
                 case "question" -> s.questions.add(v);
+                case "citedEvidence" -> s.cited.add(v);
                 default -> { }
             }
         }
@@ -115,6 +128,7 @@ public final class VersionContentReader {
         final TreeSet<String> summaries = new TreeSet<>();
         final TreeSet<String> evidence = new TreeSet<>();
         final TreeSet<String> questions = new TreeSet<>();
+        final TreeSet<String> cited = new TreeSet<>();
         final List<CriterionBuilder> criteria = new ArrayList<>();
 
         Builder(String iri, Binding row) {
@@ -136,7 +150,8 @@ public final class VersionContentReader {
                     str(row, "sectionLabel"), List.copyOf(quotes), List.copyOf(summaries), code(row, "action"), code(row, "modality"),
                     code(row, "category"), str(row, "categoryBasis"), code(row, "strength"), code(row, "certainty"),
                     rootC == null ? null : rootC.key(), java.util.Collections.unmodifiableMap(byKey),
-                    List.copyOf(evidence), List.copyOf(questions), iri(row, "sourceDocument"), str(row, "locator"), displayOrder);
+                    List.copyOf(evidence), List.copyOf(questions), iri(row, "sourceDocument"), str(row, "locator"), displayOrder,
+                    List.copyOf(cited));
         }
 
         private static String str(Binding b, String var) {

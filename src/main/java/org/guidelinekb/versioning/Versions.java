@@ -58,7 +58,8 @@ public final class Versions {
     public GuidelineDiff compare(String guideline, VersionSelector from, VersionSelector to) {
         return store.read(r -> {
             Catalog c = catalog.read(r);
-            return comparator.compare(reader.read(r, c.resolve(guideline, from)), reader.read(r, c.resolve(guideline, to)));
+            VersionInfo b = c.resolve(guideline, to);
+            return comparator.compare(reader.read(r, c.resolve(guideline, from)), reader.read(r, b), reader.lineage(r, b));
         });
     }
 
@@ -90,7 +91,8 @@ public final class Versions {
             List<EncodedVersion> versions = g.versions().stream()
                     .filter(v -> includeDrafts || v.isPublished())
                     .map(v -> reader.read(r, v)).toList();
-            return history.build(iri, guideline + "/" + rec, versions);
+            List<Lineage> lineage = versions.stream().flatMap(v -> reader.lineage(r, v.info()).stream()).toList();
+            return history.build(iri, guideline + "/" + rec, versions, lineage);
         });
     }
 }

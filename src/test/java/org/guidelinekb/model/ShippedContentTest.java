@@ -282,7 +282,7 @@ class ShippedContentTest {
         Set<BigDecimal> printed = numbersIn(String.join("\n", excerpts(register(FACT_SHEET))));
         Model kb = loadKnowledgeBase();
         List<String> untraced = new ArrayList<>();
-        for (String p : List.of("n", "enrolled", "randomised", "analysed", "participants", "studyCount", "eventCount",
+        for (String p : List.of("n", "eligible", "enrolled", "randomised", "analysed", "participants", "studyCount", "eventCount",
                                 "followUpMonths")) {
             kb.listStatements(null, kb.createProperty(GKB, p), (RDFNode) null).forEachRemaining(s -> {
                 BigDecimal n = new BigDecimal(s.getLiteral().getLexicalForm());

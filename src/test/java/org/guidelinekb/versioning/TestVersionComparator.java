@@ -36,7 +36,7 @@ class TestVersionComparator {
         for (CriterionNode c : criteria) byKey.put(c.key(), c);
         return new VersionStatement(ID + "version/" + version + "/statement/" + rec, ID + "recommendation/" + rec, rec,
                 ID + "section/" + section, null, List.of(), List.of("summary of " + rec), "systemic-therapy", "recommend", category,
-                "stated", null, null, criteria.length == 0 ? null : criteria[0].key(), byKey, evidence, List.of(), null, null, null);
+                "stated", null, null, criteria.length == 0 ? null : criteria[0].key(), byKey, evidence, List.of(), null, null, null, List.of());
     }
 
     static EncodedVersion version(VersionInfo info, VersionStatement... statements) {
@@ -119,5 +119,32 @@ class TestVersionComparator {
         assertEquals(1000, d.removed().size());
         assertEquals(4000, d.modified().size());   // even i not divisible by 10: category 2A -> 2B
         assertEquals(5000, d.unchanged());     // odd i: same
+    }
+
+    static Lineage link(String kind, String from, String to) {
+        return new Lineage("urn:l:" + from + ":" + to, kind, ID + "recommendation/" + from, ID + "recommendation/" + to,
+                "note on " + from, "urn:agent:curator", "A curator");
+    }
+
+    @Test void curated_lineage_of_every_kind_replaces_not_covered_on_both_sides() {
+        EncodedVersion a = version(info("1", "old"), statement("1", "a", "old", "2A", List.of()), statement("1", "b", "old", "2A", List.of()),
+                statement("1", "c", "old", "2A", List.of()), statement("1", "d", "old", "2A", List.of()), statement("1", "e", "old", "2A", List.of()));
+        EncodedVersion b = version(info("2", "new"), statement("2", "a2", "new", "2A", List.of()), statement("2", "b2", "new", "2A", List.of()),
+                statement("2", "c2", "new", "2A", List.of()), statement("2", "c3", "new", "2A", List.of()), statement("2", "de", "new", "2A", List.of()),
+                statement("2", "unlinked", "new", "2A", List.of()));
+        List<Lineage> links = List.of(link("replaces", "a", "a2"), link("continues", "b", "b2"), link("split-into", "c", "c2"),
+                link("split-into", "c", "c3"), link("merged-into", "d", "de"), link("merged-into", "e", "de"));
+        GuidelineDiff d = comparator.compare(a, b, links);
+        assertEquals(List.of("a: replaced by a2 (curated by A curator: note on a)", "b: continued by b2 (curated by A curator: note on b)",
+                "c: split into c2, c3 (curated by A curator: note on c)", "d: merged into de (curated by A curator: note on d)",
+                "e: merged into de (curated by A curator: note on e)"), d.curated().stream().map(GuidelineDiff.Curated::text).toList());
+        // neither side of a link is "not covered"; the unlinked new statement still is
+        assertEquals(List.of("unlinked"), d.notCovered().stream().map(GuidelineDiff.NotCovered::label).toList());
+        assertTrue(d.questionComparisons().isEmpty(), "something lines up: no pointer to the question-level compare");
+        // without the links the same pair is all not covered
+        assertEquals(11, comparator.compare(a, b).notCovered().size());
+        // a link whose later recommendation the newer version does not state is ignored
+        GuidelineDiff dangling = comparator.compare(a, b, List.of(link("replaces", "a", "nowhere")));
+        assertTrue(dangling.curated().isEmpty());
     }
 }

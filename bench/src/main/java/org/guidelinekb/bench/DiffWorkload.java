@@ -75,7 +75,7 @@ public final class DiffWorkload {
                     List.of(), List.of(s.summary()), s.action(), s.modality(), s.category(), s.categoryStated() ? "stated" : "default",
                     null, null, "root", java.util.Collections.unmodifiableMap(criteria), List.of(), List.of(),
                     ID + "source/synthetic-" + v.guideline(), "synthetic section " + s.section() + ", item " + s.displayOrder(),
-                    s.displayOrder()));
+                    s.displayOrder(), List.of()));
         }
         return new EncodedVersion(info, statements);
     }
