@@ -40,6 +40,11 @@ class ContentCorrectionsTest {
 
     static Model kb;
 
+    /** The fact sheet as the project carries it: the excerpts of its source register (kb/sources/fact-sheet.txt), in order. */
+    static String factSheet() {
+        return String.join("\n", ShippedContentTest.excerpts(ShippedContentTest.register(ShippedContentTest.FACT_SHEET)));
+    }
+
     @BeforeAll
     static void load() {
         ShippedContentTest.loadVocabularyAndShapes();
@@ -50,7 +55,7 @@ class ContentCorrectionsTest {
      *  9 Sep 2015") carries that date, marked "online" — not the later print date. */
     @Test
     void a_publication_with_an_online_date_in_the_fact_sheet_is_dated_online() {
-        List<String> lines = ShippedContentTest.read(ShippedContentTest.FACT_SHEET).lines().toList();
+        List<String> lines = factSheet().lines().toList();
         Pattern online = Pattern.compile("(?:Epub|Published online) (\\d{1,2} [A-Z][a-z]{2} \\d{4})");
         DateTimeFormatter format = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
         List<String> wrong = new ArrayList<>();
@@ -102,7 +107,7 @@ class ContentCorrectionsTest {
      *  MF07-01 a paraphrase). */
     @Test
     void every_evidence_title_is_verbatim_in_the_fact_sheet() {
-        String facts = ShippedContentTest.normalise(ShippedContentTest.read(ShippedContentTest.FACT_SHEET));
+        String facts = ShippedContentTest.normalise(factSheet());
         List<String> invented = new ArrayList<>();
         for (String type : List.of("Study", "EvidenceSynthesis", "Publication")) {
             for (Resource r : kb.listSubjectsWithProperty(RDF.type, kb.createResource(GKB + type)).toList()) {
