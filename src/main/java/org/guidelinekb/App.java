@@ -122,7 +122,8 @@ public final class App implements AutoCloseable {
         new CompareController(kb.versions()).routes(cfg.routes);
         new HistoryController(kb.versions()).routes(cfg.routes);
         new EvaluateController(kb.reasoner()).routes(cfg.routes);
-        new org.guidelinekb.api.FhirController(org.guidelinekb.fhir.FhirExport.of(kb)).routes(cfg.routes); // FHIR CPG (docs/fhir.md)
+        new org.guidelinekb.api.FhirController(org.guidelinekb.fhir.FhirExport.of(kb), org.guidelinekb.fhir.FhirExport.importer(kb), tokens)
+                .routes(cfg.routes); // FHIR CPG (docs/fhir.md)
         new CdsHooksController(new CdsHooks(kb.reasoner(), kb.store(), kb.queries(), java.time.Clock.systemUTC()),
                 new CdsJwtVerifier(config.cdsJwt(), java.time.Clock.systemUTC())).routes(cfg.routes);
         if (kb.store().localDataset().isEmpty()) {

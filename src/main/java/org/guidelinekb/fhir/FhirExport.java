@@ -69,6 +69,11 @@ public final class FhirExport {
         return new FhirExport(kb.reasoner(), kb.versions(), kb.store(), kb.queries());
     }
 
+    /** The importer of this export's Bundles over the same knowledge base. */
+    public static FhirImport importer(org.guidelinekb.KnowledgeBase kb) {
+        return new FhirImport(kb.versions(), kb.reasoner(), kb.store(), kb.queries());
+    }
+
     /** The Bundle id of a version: {@code {guideline}--{version}}. */
     public static String bundleId(String guideline, String version) {
         return guideline + "--" + version;
@@ -104,6 +109,13 @@ public final class FhirExport {
         b.setId(FhirIds.id(bundleId(guideline, info.label())));
         b.setType(Bundle.BundleType.COLLECTION);
         Library library = library(info, cql);
+        for (Binding row : provenanceRows) {
+            var doc = row.get("document");
+            if (doc == null || !doc.isURI() || library.getRelatedArtifact().stream().anyMatch(a -> doc.getURI().equals(a.getUrl()))) continue;
+            var source = row.get("source");
+            library.addRelatedArtifact().setType(RelatedArtifact.RelatedArtifactType.DERIVEDFROM).setUrl(doc.getURI())
+                    .setDisplay(source == null ? null : source.getLiteralLexicalForm());
+        }
         add(b, library);
         Map<String, CompiledStatement> byIri = new LinkedHashMap<>();
         compiled.statements().forEach(s -> byIri.put(s.iri(), s));
@@ -171,6 +183,12 @@ public final class FhirExport {
         }
         for (String define : cql.defines().values()) {
             l.addParameter().setName(define).setUse(ParameterDefinition.ParameterUse.OUT).setMin(0).setMax("1").setType("boolean");
+        }
+        for (var c : info.coverage()) {
+            Extension e = l.addExtension().setUrl(FhirUrls.EXT_COVERAGE);
+            if (c.section() != null) e.addExtension("section", new UriType(c.section()));
+            if (c.label() != null) e.addExtension("label", new StringType(c.label()));
+            if (c.locator() != null) e.addExtension("locator", new StringType(c.locator()));
         }
         l.addContent(new Attachment().setContentType("text/cql").setData(cql.text().getBytes(StandardCharsets.UTF_8)));
         return l;

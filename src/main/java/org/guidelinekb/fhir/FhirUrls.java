@@ -31,6 +31,7 @@ public final class FhirUrls {
     public static final String EXT_QUESTION = GKB_EXT + "question";
     public static final String EXT_CRITERION = GKB_EXT + "criterion";
     public static final String EXT_ROOT = GKB_EXT + "root-criterion";
+    public static final String EXT_COVERAGE = GKB_EXT + "coverage";
     /** Base of every entry's fullUrl: {@code https://w3id.org/gkb/fhir/{type}/{id}}. */
     public static final String ENTRY_BASE = "https://w3id.org/gkb/fhir/";
 
