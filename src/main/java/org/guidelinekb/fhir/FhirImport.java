@@ -97,14 +97,30 @@ public final class FhirImport {
         Graph g = GraphFactory.createDefaultGraph();
         shared.find().forEachRemaining(g::add);
         Node version = GKB.version(guideline, newLabel);
-        version(g, version, guideline, newLabel, lib, errors);
+        guarded("Library", errors, () -> version(g, version, guideline, newLabel, lib, errors));
         int order = 0;
-        for (PlanDefinition pd : pds) statement(g, version, pd, ++order, errors);
+        for (PlanDefinition pd : pds) {
+            int o = ++order;
+            guarded("PlanDefinition/" + pd.getIdElement().getIdPart(), errors, () -> statement(g, version, pd, o, errors));
+        }
         if (!errors.isEmpty()) throw invalid(errors);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         RDFDataMgr.write(out, g, Lang.TURTLE);
         ContentFile body = new ContentFile("fhir-import-" + guideline + "-" + newLabel + ".ttl", out.toByteArray(), Lang.TURTLE);
         return new Imported(guideline, original, versions.writes().create(guideline, body, agent));
+    }
+
+    /**
+     * Runs one part of the import; an element of another type or without its value where the export always puts one
+     * (a ClassCastException or NullPointerException while reading it) becomes a field error naming the resource.
+     */
+    private static void guarded(String where, List<FieldError> errors, Runnable part) {
+        try {
+            part.run();
+        } catch (ClassCastException | NullPointerException | IllegalArgumentException e) {
+            errors.add(new FieldError(where, "is not in the shape the export writes (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", null));
+        }
     }
 
     private static Bundle parse(String json) {
@@ -113,7 +129,7 @@ public final class FhirImport {
             Resource r = (Resource) FhirJson.parser().parseResource(json);
             if (r instanceof Bundle b) return b;
             throw invalid(List.of(new FieldError("resourceType", "must be Bundle, not " + r.fhirType(), null)));
-        } catch (DataFormatException | ClassCastException e) {
+        } catch (DataFormatException | ClassCastException | IllegalArgumentException | IllegalStateException e) {
             throw new InvalidInputException("the body is not a FHIR R4 resource in JSON: " + e.getMessage());
         }
     }
@@ -125,10 +141,11 @@ public final class FhirImport {
         g.add(v, iri(RDFS + "label"), lit((lib.getTitle() == null ? guideline + " " + label : lib.getTitle()) + " (imported from a FHIR Bundle)"));
         g.add(v, GKB.lifecycleStatus, GKB.statusDraft);
         if (lib.getPublisher() != null) g.add(v, iri(DCT + "publisher"), lit(lib.getPublisher()));
-        if (lib.getEffectivePeriod().getStartElement().getValueAsString() == null) {
-            errors.add(new FieldError("Library.effectivePeriod.start", "is missing (the version's effective date)", null));
+        String start = lib.getEffectivePeriod().getStartElement().getValueAsString();
+        if (start == null || start.length() < 10) {
+            errors.add(new FieldError("Library.effectivePeriod.start", "is missing or not a full date (the version's effective date)", null));
         } else {
-            g.add(v, GKB.term("effectiveFrom"), NodeFactory.createLiteralDT(lib.getEffectivePeriod().getStartElement().getValueAsString().substring(0, 10), XSDDatatype.XSDdate));
+            g.add(v, GKB.term("effectiveFrom"), NodeFactory.createLiteralDT(start.substring(0, 10), XSDDatatype.XSDdate));
         }
         int n = 0;
         for (Extension c : lib.getExtensionsByUrl(FhirUrls.EXT_COVERAGE)) {

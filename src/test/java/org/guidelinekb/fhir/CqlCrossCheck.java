@@ -1,5 +1,7 @@
 package org.guidelinekb.fhir;
 
+import org.guidelinekb.bench.CqlRunner;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -42,29 +44,12 @@ final class CqlCrossCheck {
         });
     }
 
-    /** The engine's parameters for a case: each declared attribute's value, null when the case does not give it. */
-    static Map<String, Object> parameters(CqlLibrary lib, JsonNode patientCase) {
-        Map<String, Object> out = new HashMap<>();
-        for (String p : lib.parameters()) out.put(p, value(patientCase.get(p)));
-        return out;
-    }
-
-    private static Object value(JsonNode n) {
-        if (n == null || n.isNull()) return null;
-        if (n.isBoolean()) return n.booleanValue();
-        if (n.isIntegralNumber()) return n.intValue();
-        if (n.isTextual()) return n.textValue();
-        List<String> list = new ArrayList<>();
-        n.forEach(x -> list.add(x.textValue()));
-        return list;
-    }
-
     /** Statement IRI → "ours vs engine" for each disagreement; {@code checked[0]} counts the statements compared. */
     List<String> mismatches(VersionInfo v, JsonNode patientCase, int[] checked) {
         PatientCase c = PatientCase.of(patientCase, index.attributes());
         Evaluation ours = Reasoner.evaluate(index, v, c);
         CqlLibrary lib = library(v);
-        Map<String, Object> engine = runner(v).evaluate(new LinkedHashSet<>(lib.defines().values()), parameters(lib, patientCase));
+        Map<String, Object> engine = runner(v).evaluate(new LinkedHashSet<>(lib.defines().values()), org.guidelinekb.bench.CqlPeer.parameters(lib, patientCase));
         List<String> out = new ArrayList<>();
         for (StatementResult r : ours.results()) {
             Object got = engine.get(lib.defines().get(r.statement().iri()));

@@ -1,5 +1,7 @@
 package org.guidelinekb.fhir;
 
+import org.guidelinekb.bench.CqlRunner;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

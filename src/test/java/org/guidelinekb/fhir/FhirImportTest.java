@@ -95,12 +95,16 @@ class FhirImportTest {
         FhirExportTest.of(noCoverage, Library.class).get(0).getExtension().removeIf(e -> e.getUrl().equals(FhirUrls.EXT_COVERAGE));
         Bundle noLibrary = FhirJson.parser().parseResource(Bundle.class, export("nccn-breast--2015"));
         noLibrary.getEntry().removeIf(e -> e.getResource() instanceof Library);
+        Bundle wrongType = FhirJson.parser().parseResource(Bundle.class, export("nccn-breast--2015"));
+        FhirExportTest.of(wrongType, org.hl7.fhir.r4.model.PlanDefinition.class).get(0).getActionFirstRep()
+                .getExtensionByUrl(FhirUrls.EXT_MODALITY).setValue(new org.hl7.fhir.r4.model.StringType("recommend"));
         String[][] cases = {
             {"not json", "the body is not a FHIR R4 resource"},
             {"{\"resourceType\": \"Patient\", \"id\": \"p\"}", "must be Bundle"},
             {"{\"resourceType\": \"Bundle\", \"type\": \"collection\"}", "must hold exactly one Library"},
             {FhirJson.write(noLibrary), "must hold exactly one Library"},
             {FhirJson.write(noCoverage), "coverage"},
+            {FhirJson.write(wrongType), "PlanDefinition/systemic-therapy-primary is not in the shape the export writes"},
         };
         int before = server.app().kb().versions().catalog().guidelines().stream().mapToInt(g -> g.versions().size()).sum();
         for (String[] c : cases) {

@@ -1,4 +1,4 @@
-package org.guidelinekb.fhir;
+package org.guidelinekb.bench;
 
 import java.util.List;
 import java.util.Map;
@@ -15,10 +15,11 @@ import org.opencds.cqf.cql.engine.execution.Environment;
 import org.opencds.cqf.cql.engine.execution.EvaluationResult;
 
 /**
- * One exported CQL library, translated by the reference translator (info.cqframework:cql-to-elm) and run by the
- * reference CQL engine (info.cqframework:engine). Test scope only.
+ * One exported CQL library (org.guidelinekb.fhir.CqlWriter), translated by the reference translator
+ * (info.cqframework:cql-to-elm) and run by the reference CQL engine (info.cqframework:engine): the CQL peer of the
+ * benchmarks, and what the FHIR tests check the export with. Test and bench scope only.
  */
-final class CqlRunner {
+public final class CqlRunner {
     private final VersionedIdentifier id;
     private final CqlEngine engine;
     private final List<CqlCompilerException> errors;
@@ -34,21 +35,21 @@ final class CqlRunner {
         this.engine = new CqlEngine(new Environment(libraries));
     }
 
-    static CqlRunner of(String cql) {
+    public static CqlRunner of(String cql) {
         return new CqlRunner(cql);
     }
 
     /** The translator's errors (warnings and messages left out). */
-    List<String> errors() {
+    public List<String> errors() {
         return errors.stream().map(e -> e.getMessage() + (e.getLocator() == null ? "" : " at " + e.getLocator())).toList();
     }
 
-    String elmJson() {
+    public String elmJson() {
         return elmJson;
     }
 
     /** The value of each define with the given parameters (a missing parameter is null). */
-    Map<String, Object> evaluate(Set<String> defines, Map<String, Object> parameters) {
+    public Map<String, Object> evaluate(Set<String> defines, Map<String, Object> parameters) {
         EvaluationResult r = engine.evaluate(id, defines, parameters);
         java.util.Map<String, Object> out = new java.util.HashMap<>();
         for (String d : defines) out.put(d, r.forExpression(d) == null ? null : r.forExpression(d).value());
