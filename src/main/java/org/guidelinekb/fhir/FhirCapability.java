@@ -9,7 +9,7 @@ import org.hl7.fhir.r4.model.CapabilityStatement.TypeRestfulInteraction;
 import org.hl7.fhir.r4.model.Enumerations.FHIRVersion;
 import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
 
-/** What {@code GET /fhir/metadata} answers: this server's FHIR R4 CapabilityStatement (read of export Bundles only). */
+/** What {@code GET /fhir/metadata} answers: this server's FHIR R4 CapabilityStatement (read of export Bundles, their import). */
 public final class FhirCapability {
     private FhirCapability() {}
 
@@ -33,6 +33,9 @@ public final class FhirCapability {
         bundle.addInteraction().setCode(TypeRestfulInteraction.READ)
                 .setDocumentation("A guideline version: a PlanDefinition (CPG recommendation definition) per statement, its"
                         + " Library (CQL), ResearchStudy and EffectEvidenceSynthesis for the linked trial findings, Provenance.");
+        bundle.addInteraction().setCode(TypeRestfulInteraction.CREATE)
+                .setDocumentation("POST /fhir/Bundle?label=L with a write token: a Bundle this server exported, imported as a new"
+                        + " draft version (guideline-kb's own import, not a FHIR store: the Bundle is not kept as a resource).");
         for (String p : new String[] {FhirUrls.RECOMMENDATION_DEFINITION, FhirUrls.COMPUTABLE_LIBRARY}) bundle.addSupportedProfile(p);
         return c;
     }

@@ -79,13 +79,18 @@ public final class FhirExport {
         return guideline + "--" + version;
     }
 
-    /** Exports a version named by its Bundle id {@code {guideline}--{version}}; 404 when there is none. */
+    /**
+     * Exports a version named by its Bundle id {@code {guideline}--{version}}; 404 when there is none. A guideline id
+     * may itself hold "--": the split whose guideline the knowledge base holds is taken.
+     */
     public Bundle export(String bundleId) {
-        int cut = bundleId.indexOf("--");
-        if (cut <= 0 || cut + 2 >= bundleId.length()) {
-            throw new org.guidelinekb.error.NotFoundException("no Bundle '" + bundleId + "': a Bundle id is {guideline}--{version}, e.g. nccn-breast--2015");
+        var catalog = reasoner.index().catalog();
+        for (int cut = bundleId.indexOf("--"); cut > 0 && cut + 2 < bundleId.length(); cut = bundleId.indexOf("--", cut + 1)) {
+            String g = bundleId.substring(0, cut);
+            if (catalog.guidelines().stream().anyMatch(x -> x.id().equals(g))) return export(g, bundleId.substring(cut + 2));
         }
-        return export(bundleId.substring(0, cut), bundleId.substring(cut + 2));
+        throw new org.guidelinekb.error.NotFoundException("no Bundle '" + bundleId + "': a Bundle id is {guideline}--{version} of a guideline"
+                + " this knowledge base holds, e.g. nccn-breast--2015");
     }
 
     /** Exports one version; 404 (NotFoundException) for an unknown guideline or version. */
