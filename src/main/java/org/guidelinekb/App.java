@@ -124,7 +124,9 @@ public final class App implements AutoCloseable {
         new org.guidelinekb.api.QuestionController(new org.guidelinekb.questions.Questions(kb.store(), kb.queries(), kb.catalog()))
                 .routes(cfg.routes);
         new EvaluateController(kb.reasoner()).routes(cfg.routes);
-        byte[] cardSecret = config.inMemory() ? org.guidelinekb.cds.CardSecret.ephemeral() : org.guidelinekb.cds.CardSecret.load(config.dataDir());
+        new org.guidelinekb.api.FhirController(kb.fhirExport(), kb.fhirImport(), tokens)
+                .routes(cfg.routes); // FHIR CPG (docs/fhir.md)
+                byte[] cardSecret = config.inMemory() ? org.guidelinekb.cds.CardSecret.ephemeral() : org.guidelinekb.cds.CardSecret.load(config.dataDir());
         new CdsHooksController(new CdsHooks(kb.reasoner(), kb.store(), kb.queries(), java.time.Clock.systemUTC(), config.cdsJwt(), cardSecret),
                 new CdsJwtVerifier(config.cdsJwt(), java.time.Clock.systemUTC()), config.cdsJwt().feedbackOpen()).routes(cfg.routes);
         if (kb.store().localDataset().isEmpty()) {

@@ -124,4 +124,14 @@ public final class KnowledgeBase implements AutoCloseable {
         if (watcher != null) watcher.close();
         store.close();
     }
+
+    /** The FHIR CPG export over this knowledge base's reasoner, versions and store (the server and the CLI build it alike). */
+    public org.guidelinekb.fhir.FhirExport fhirExport() {
+        return new org.guidelinekb.fhir.FhirExport(reasoner(), versions(), store(), queries());
+    }
+
+    /** The importer of the export's Bundles into this knowledge base. */
+    public org.guidelinekb.fhir.FhirImport fhirImport() {
+        return new org.guidelinekb.fhir.FhirImport(versions(), reasoner(), store(), queries());
+    }
 }

@@ -17,6 +17,7 @@ import java.util.Set;
 import org.guidelinekb.AppConfig;
 import org.guidelinekb.KnowledgeBase;
 import org.guidelinekb.bench.jmh.DiffBench;
+import org.guidelinekb.bench.jmh.CqlEvaluateBench;
 import org.guidelinekb.bench.jmh.EvaluateBench;
 import org.guidelinekb.bench.jmh.NaiveEvaluateBench;
 import org.guidelinekb.bench.proc.Affinity;
@@ -103,6 +104,20 @@ class BenchSmokeTest {
         }
     }
 
+    @Test
+    void the_cql_peer_finds_the_same_applicable_statements_as_the_reasoner() {
+        try (EvaluationWorkload shipped = EvaluationWorkload.open(EvaluationWorkload.SHIPPED, 24, 42)) {
+            CqlPeer cql = CqlPeer.of(shipped.kb());
+            int nonEmpty = 0;
+            for (ObjectNode c : Cases.random(42, 24)) {
+                Set<String> ours = shipped.applicable(c);
+                assertEquals(ours, cql.applicable(c), "case " + c);
+                if (!ours.isEmpty()) nonEmpty++;
+            }
+            assertTrue(nonEmpty > 0, "some case has applicable statements, so the comparison can fail");
+        }
+    }
+
     private static void assertSameApplicable(KnowledgeBase kb, List<ObjectNode> cases) {
         NaiveEvaluator naive = NaiveEvaluator.of(kb);
         int nonEmpty = 0;
@@ -128,6 +143,11 @@ class BenchSmokeTest {
         } finally {
             e.tearDown();
         }
+        CqlEvaluateBench q = new CqlEvaluateBench();
+        q.kb = EvaluationWorkload.SHIPPED;
+        q.cases = 2;
+        q.setup();
+        assertNotNull(q.cql());
         NaiveEvaluateBench n = new NaiveEvaluateBench();
         n.kb = EvaluationWorkload.SHIPPED;
         n.cases = 2;

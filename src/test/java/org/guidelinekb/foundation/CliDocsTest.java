@@ -63,7 +63,7 @@ class CliDocsTest {
     @Test
     void the_command_table_lists_every_command() throws IOException {
         Set<String> documented = new TreeSet<>();
-        Matcher m = Pattern.compile("^\\| `\\./gkb ([a-z]+)", Pattern.MULTILINE).matcher(Files.readString(DOC));
+        Matcher m = Pattern.compile("^\\| `\\./gkb ([a-z][a-z-]*)", Pattern.MULTILINE).matcher(Files.readString(DOC));
         while (m.find()) documented.add(m.group(1));
         documented.removeAll(Set.of("test", "build")); // the launcher's own commands (./gkb), not the jar's
         Set<String> commands = new TreeSet<>(new CommandLine(new Main()).getSubcommands().keySet());

@@ -22,13 +22,16 @@ import org.guidelinekb.load.ContentFile;
 public final class Datasets {
     public final Path shippedDb;
     public final Path kb10kDb;
+    /** One guideline, one version of 1,000 statements (the CQL peer's second workload). */
+    public final Path gen1kDb;
     public final Path sparqlDb;
     public final List<Path> loadFiles;
     public final Map<String, Object> description = new LinkedHashMap<>();
 
-    private Datasets(Path shippedDb, Path kb10kDb, Path sparqlDb, List<Path> loadFiles) {
+    private Datasets(Path shippedDb, Path kb10kDb, Path gen1kDb, Path sparqlDb, List<Path> loadFiles) {
         this.shippedDb = shippedDb;
         this.kb10kDb = kb10kDb;
+        this.gen1kDb = gen1kDb;
         this.sparqlDb = sparqlDb;
         this.loadFiles = loadFiles;
     }
@@ -47,6 +50,13 @@ public final class Datasets {
         try (KnowledgeBase kb = KnowledgeBase.open(config(db10k, false), m -> { })) {
             BenchStore.putUnvalidated(kb, files10k);
         }
+        GeneratorSettings s1k = new GeneratorSettings(1, 1, 1000, 0.2, 45);
+        log.accept("generating " + s1k + " for the CQL peer");
+        List<Path> files1k = new KbGenerator(s1k).write(work.resolve("kb-1k")).files();
+        Path db1k = work.resolve("kb-1k-db");
+        try (KnowledgeBase kb = KnowledgeBase.open(config(db1k, false), m -> { })) {
+            BenchStore.putUnvalidated(kb, files1k);
+        }
         GeneratorSettings sSparql = new GeneratorSettings(plan.sparqlGuidelines(), 2, plan.sparqlRecommendations(), 0.2, 43);
         log.accept("generating " + sSparql + " for the SPARQL mix (plus the shipped content)");
         List<Path> filesSparql = new KbGenerator(sSparql).write(work.resolve("kb-sparql")).files();
@@ -58,10 +68,12 @@ public final class Datasets {
         GeneratorSettings sLoad = new GeneratorSettings(1, 1, plan.loadRecommendations(), 0.2, 44);
         List<Path> loadFiles = new KbGenerator(sLoad).write(work.resolve("kb-load")).files();
 
-        Datasets d = new Datasets(shipped, db10k, sparqlDb, loadFiles);
+        Datasets d = new Datasets(shipped, db10k, db1k, sparqlDb, loadFiles);
         d.description.put("shipped", Map.of("what", "kb/ as bundled in the jar", "sha256", shippedHash()));
         d.description.put("kb_10k", Map.of("what", "gkb generate " + args(s10k) + " (active versions: " + s10k.guidelines() + " x " + s10k.recommendations() + " statements)",
                 "sha256", BenchStore.sha256(files10k)));
+        d.description.put("kb_1k", Map.of("what", "gkb generate " + args(s1k) + " (one version of 1,000 statements; ours vs the CQL engine)",
+                "sha256", BenchStore.sha256(files1k)));
         d.description.put("sparql", Map.of("what", "kb/ plus gkb generate " + args(sSparql), "sha256", BenchStore.sha256(filesSparql)));
         d.description.put("load", Map.of("what", "gkb generate " + args(sLoad), "sha256", BenchStore.sha256(loadFiles)));
         return d;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import org.guidelinekb.bench.jmh.CqlEvaluateBench;
 import org.guidelinekb.bench.jmh.DiffBench;
 import org.guidelinekb.bench.jmh.EvaluateBench;
 import org.guidelinekb.bench.jmh.NaiveEvaluateBench;
@@ -46,6 +47,8 @@ public final class InProcessPhase {
         try (org.guidelinekb.KnowledgeBase kb = EvaluationWorkload.openKb(shipped)) {
             report.detail("naive_base_triples_shipped", NaiveEvaluator.of(kb).baseTriples());
         }
+        cqlPeer("shipped", shipped);
+        cqlPeer("1k", data.gen1kDb.toString());
 
         String kb10k = data.kb10kDb.toString();
         log.accept("evaluation, 10k KB: ours" + (plan.naive10k() ? " vs naive" : ""));
@@ -65,6 +68,26 @@ public final class InProcessPhase {
             report.figure("evaluate_p99_us_10k", s.p99Us());
             report.note("Quick run: the naive peer is measured on the shipped KB only (on the 10k KB one naive evaluation takes seconds).");
         }
+    }
+
+    /**
+     * Ours vs the reference CQL engine on the exported CQL (issue 19, docs/fhir.md): the same cases, interleaved
+     * rounds in this JVM. {@code evaluate_speedup_vs_cql} is the shipped KB's; {@code _1k} a generated 1,000-statement
+     * version's.
+     */
+    private void cqlPeer(String name, String kb) {
+        log.accept("evaluation, " + name + " KB: ours vs the reference CQL engine, " + plan.evalRounds() + " interleaved rounds");
+        List<Jmh.Sample> ours = new ArrayList<>();
+        List<Jmh.Sample> cql = new ArrayList<>();
+        List<Pairs.Round> rounds = Pairs.run(plan.evalRounds(),
+                () -> keep(ours, jmh.run(EvaluateBench.class, "ours", Map.of("kb", kb))).p50Us(),
+                () -> keep(cql, jmh.run(CqlEvaluateBench.class, "cql", Map.of("kb", kb))).p50Us(),
+                (a, b) -> b / a);
+        String suffix = name.equals("shipped") ? "" : "_" + name;
+        report.figure("evaluate_speedup_vs_cql" + suffix, Pairs.medianRatio(rounds));
+        report.figure("cql_p50_us_" + name, Pairs.median(cql.stream().map(Jmh.Sample::p50Us).toList()));
+        report.figure("evaluate_p50_us_" + name + "_vs_cql", Pairs.median(ours.stream().map(Jmh.Sample::p50Us).toList()));
+        report.detail("evaluation_" + name + "_cql_rounds", rounds);
     }
 
     public void diff() {

@@ -1,0 +1,79 @@
+package org.guidelinekb.bench;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.guidelinekb.KnowledgeBase;
+import org.guidelinekb.catalog.VersionInfo;
+import org.guidelinekb.catalog.VersionSelector;
+import org.guidelinekb.fhir.CqlLibrary;
+import org.guidelinekb.fhir.CqlWriter;
+import org.guidelinekb.reasoner.ReasonerIndex;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The CQL peer of the evaluation benchmark: what a FHIR user would run instead of our reasoner. Every guideline's
+ * active version, exported as CQL (docs/fhir.md), translated once; a case is evaluated by the reference CQL engine on
+ * every statement define of those libraries, the case given as parameters (an attribute it does not give is null).
+ */
+public final class CqlPeer {
+    private record Compiled(CqlLibrary library, CqlRunner runner, Set<String> defines) {}
+
+    private final List<Compiled> libraries = new ArrayList<>();
+
+    private CqlPeer() {}
+
+    /** Translates the active version of every guideline of the knowledge base. */
+    public static CqlPeer of(KnowledgeBase kb) {
+        CqlPeer p = new CqlPeer();
+        ReasonerIndex ix = kb.reasoner().index();
+        for (var g : ix.catalog().guidelines()) {
+            VersionInfo v = ix.catalog().resolve(g.id(), VersionSelector.CURRENT);
+            CqlLibrary lib = new CqlWriter(ix.attributes()).write(ix.version(v));
+            CqlRunner r = CqlRunner.of(lib.text());
+            if (!r.errors().isEmpty()) throw new IllegalStateException("CQL of " + v.iri() + " does not translate: " + r.errors());
+            p.libraries.add(new Compiled(lib, r, new LinkedHashSet<>(lib.defines().values())));
+        }
+        return p;
+    }
+
+    /** The statement IRIs the engine finds applicable (true) for a case. */
+    public Set<String> applicable(ObjectNode patientCase) {
+        Set<String> out = new LinkedHashSet<>();
+        for (Compiled c : libraries) {
+            Map<String, Object> values = c.runner().evaluate(c.defines(), parameters(c.library(), patientCase));
+            c.library().defines().forEach((statement, define) -> {
+                if (Boolean.TRUE.equals(values.get(define))) out.add(statement);
+            });
+        }
+        return out;
+    }
+
+    /** The engine's parameters for a case: each declared attribute's value, null when the case does not give it. */
+    public static Map<String, Object> parameters(CqlLibrary lib, JsonNode patientCase) {
+        Map<String, Object> out = new HashMap<>();
+        for (String p : lib.parameters()) out.put(p, value(patientCase.get(p)));
+        return out;
+    }
+
+    private static Object value(JsonNode n) {
+        if (n == null || n.isNull()) return null;
+        if (n.isBoolean()) return n.booleanValue();
+        if (n.isIntegralNumber()) return n.intValue();
+        if (n.isTextual()) return n.textValue();
+        List<String> list = new ArrayList<>();
+        n.forEach(x -> list.add(x.textValue()));
+        return list;
+    }
+
+    /** Statements per evaluation (every define of every library). */
+    public int statements() {
+        return libraries.stream().mapToInt(c -> c.defines().size()).sum();
+    }
+}

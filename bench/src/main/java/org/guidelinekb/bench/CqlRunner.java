@@ -1,0 +1,58 @@
+package org.guidelinekb.bench;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.cqframework.cql.cql2elm.CqlCompilerException;
+import org.cqframework.cql.cql2elm.CqlTranslator;
+import org.cqframework.cql.cql2elm.LibraryManager;
+import org.cqframework.cql.cql2elm.ModelManager;
+import org.cqframework.cql.cql2elm.StringLibrarySourceProvider;
+import org.hl7.elm.r1.VersionedIdentifier;
+import org.opencds.cqf.cql.engine.execution.CqlEngine;
+import org.opencds.cqf.cql.engine.execution.Environment;
+import org.opencds.cqf.cql.engine.execution.EvaluationResult;
+
+/**
+ * One exported CQL library (org.guidelinekb.fhir.CqlWriter), translated by the reference translator
+ * (info.cqframework:cql-to-elm) and run by the reference CQL engine (info.cqframework:engine): the CQL peer of the
+ * benchmarks, and what the FHIR tests check the export with. Test and bench scope only.
+ */
+public final class CqlRunner {
+    private final VersionedIdentifier id;
+    private final CqlEngine engine;
+    private final List<CqlCompilerException> errors;
+    private final String elmJson;
+
+    private CqlRunner(String cql) {
+        LibraryManager libraries = new LibraryManager(new ModelManager());
+        libraries.getLibrarySourceLoader().registerProvider(new StringLibrarySourceProvider(List.of(cql)));
+        CqlTranslator t = CqlTranslator.fromText(cql, libraries);
+        this.errors = t.getErrors().stream().filter(e -> e.getSeverity() == CqlCompilerException.ErrorSeverity.Error).toList();
+        this.id = errors.isEmpty() ? t.getTranslatedLibrary().getIdentifier() : null;
+        this.elmJson = errors.isEmpty() ? t.toJson() : null;
+        this.engine = new CqlEngine(new Environment(libraries));
+    }
+
+    public static CqlRunner of(String cql) {
+        return new CqlRunner(cql);
+    }
+
+    /** The translator's errors (warnings and messages left out). */
+    public List<String> errors() {
+        return errors.stream().map(e -> e.getMessage() + (e.getLocator() == null ? "" : " at " + e.getLocator())).toList();
+    }
+
+    public String elmJson() {
+        return elmJson;
+    }
+
+    /** The value of each define with the given parameters (a missing parameter is null). */
+    public Map<String, Object> evaluate(Set<String> defines, Map<String, Object> parameters) {
+        EvaluationResult r = engine.evaluate(id, defines, parameters);
+        java.util.Map<String, Object> out = new java.util.HashMap<>();
+        for (String d : defines) out.put(d, r.forExpression(d) == null ? null : r.forExpression(d).value());
+        return out;
+    }
+}

@@ -1,0 +1,72 @@
+package org.guidelinekb.fhir;
+
+import org.guidelinekb.bench.CqlRunner;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+import org.guidelinekb.catalog.VersionInfo;
+import org.guidelinekb.reasoner.CompiledVersion;
+import org.guidelinekb.reasoner.Evaluation;
+import org.guidelinekb.reasoner.PatientCase;
+import org.guidelinekb.reasoner.Reasoner;
+import org.guidelinekb.reasoner.ReasonerIndex;
+import org.guidelinekb.reasoner.StatementResult;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Runs a case through our reasoner and through the reference CQL engine on the exported Library of the same version,
+ * and lists every statement where they disagree (applicable = true, not-applicable = false, undetermined = null).
+ * One translated library per version, built on first use.
+ */
+final class CqlCrossCheck {
+    private final ReasonerIndex index;
+    private final Map<String, CqlLibrary> libraries = new HashMap<>();
+    private final Map<String, CqlRunner> runners = new HashMap<>();
+
+    CqlCrossCheck(ReasonerIndex index) {
+        this.index = index;
+    }
+
+    CqlLibrary library(VersionInfo v) {
+        return libraries.computeIfAbsent(v.iri(), k -> new CqlWriter(index.attributes()).write(index.version(v)));
+    }
+
+    CqlRunner runner(VersionInfo v) {
+        return runners.computeIfAbsent(v.iri(), k -> {
+            CqlRunner r = CqlRunner.of(library(v).text());
+            if (!r.errors().isEmpty()) throw new AssertionError("CQL of " + v.iri() + " does not compile: " + r.errors());
+            return r;
+        });
+    }
+
+    /** Statement IRI → "ours vs engine" for each disagreement; {@code checked[0]} counts the statements compared. */
+    List<String> mismatches(VersionInfo v, JsonNode patientCase, int[] checked) {
+        PatientCase c = PatientCase.of(patientCase, index.attributes());
+        Evaluation ours = Reasoner.evaluate(index, v, c);
+        CqlLibrary lib = library(v);
+        Map<String, Object> engine = runner(v).evaluate(new LinkedHashSet<>(lib.defines().values()), org.guidelinekb.bench.CqlPeer.parameters(lib, patientCase));
+        List<String> out = new ArrayList<>();
+        for (StatementResult r : ours.results()) {
+            Object got = engine.get(lib.defines().get(r.statement().iri()));
+            Object want = switch (r.status()) {
+                case APPLICABLE -> Boolean.TRUE;
+                case NOT_APPLICABLE -> Boolean.FALSE;
+                case UNDETERMINED -> null;
+            };
+            checked[0]++;
+            if (want == null ? got != null : !want.equals(got)) {
+                out.add(r.statement().iri() + ": reasoner " + r.status().word() + ", CQL engine " + got + " for case " + patientCase);
+            }
+        }
+        return out;
+    }
+
+    CompiledVersion compiled(VersionInfo v) {
+        return index.version(v);
+    }
+}
