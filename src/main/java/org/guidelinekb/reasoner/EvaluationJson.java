@@ -16,13 +16,51 @@ public final class EvaluationJson {
 
     private EvaluationJson() {}
 
+    /** The answer as {@link Evaluation#options()} shape it; the default options give the full answer. */
     public static ObjectNode of(Evaluation e) {
+        AnswerOptions opts = e.options();
         ObjectNode root = F.objectNode();
         ArrayNode against = root.putArray("evaluatedAgainst");
         for (CompiledVersion v : e.evaluatedAgainst()) against.addObject().put("guideline", v.guideline()).put("version", v.label());
+        if (!opts.isDefault()) {
+            ObjectNode o = root.putObject("options");
+            ArrayNode inc = o.putArray("include");
+            opts.include().forEach(s -> inc.add(s.word()));
+            o.put("explain", opts.explain().word());
+            ObjectNode counts = root.putObject("counts"); // every status, also those left out
+            for (Status s : Status.values()) counts.put(s.word(), 0);
+            for (StatementResult r : e.results()) counts.put(r.status().word(), counts.get(r.status().word()).intValue() + 1);
+        }
         ArrayNode recs = root.putArray("recommendations");
-        for (StatementResult r : e.results()) recs.add(recommendation(r, e.patientCase()));
+        for (StatementResult r : e.results()) {
+            if (!opts.includes(r.status())) continue;
+            recs.add(opts.explain() == AnswerOptions.Explain.SUMMARY ? summary(r) : recommendation(r, e.patientCase()));
+        }
         return root;
+    }
+
+    /** A recommendation without its criteria trace or reasons: what a CDS tool shows, and what to ask for. */
+    private static ObjectNode summary(StatementResult r) {
+        CompiledStatement s = r.statement();
+        ObjectNode o = F.objectNode();
+        o.put("id", s.iri());
+        o.put("recommendation", s.recommendation());
+        o.put("guideline", s.guideline());
+        o.put("version", s.version());
+        o.put("text", s.text());
+        o.put("action", s.action());
+        o.put("modality", s.modality());
+        o.put("category", s.category());
+        if (s.strength() != null) o.put("strength", s.strength());
+        if (s.certainty() != null) o.put("certainty", s.certainty());
+        o.put("status", r.status().word());
+        ArrayNode missing = o.putArray("missing");
+        r.missing().forEach(missing::add);
+        ArrayNode evidence = o.putArray("evidence");
+        for (CompiledStatement.Evidence ev : s.evidence()) evidence.add(ev.id());
+        if (s.source() == null) o.putNull("source");
+        else o.put("source", s.source().id());
+        return o;
     }
 
     private static ObjectNode recommendation(StatementResult r, PatientCase c) {

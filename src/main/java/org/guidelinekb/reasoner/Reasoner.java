@@ -80,7 +80,8 @@ public final class Reasoner {
 
     /** Evaluates a parsed request against the index it was parsed with. */
     public static Evaluation evaluate(ReasonerIndex ix, EvaluationRequest req) {
-        return Evaluator.evaluate(Evaluator.select(ix, req), req.patientCase());
+        Evaluation e = Evaluator.evaluate(Evaluator.select(ix, req), req.patientCase());
+        return new Evaluation(e.evaluatedAgainst(), e.patientCase(), e.results(), req.options());
     }
 
     /** Evaluates one case against one version; the case must have been parsed against the same index. */
