@@ -36,7 +36,7 @@ public final class Versions {
     public Versions(KnowledgeStore store, QueryLibrary queries, CatalogReader catalog, VersionWrites writes) {
         this.store = Objects.requireNonNull(store);
         this.catalog = Objects.requireNonNull(catalog);
-        this.reader = new VersionContentReader(queries);
+        this.reader = new VersionContentReader();
         this.writes = Objects.requireNonNull(writes);
     }
 
