@@ -50,7 +50,7 @@ final class EvaluateCommand implements Callable<Integer> {
     java.util.List<String> include;
 
     @Option(names = "--explain", paramLabel = "LEVEL",
-            description = "full (default: every criterion with its outcome) or summary (no per-criterion trace; the request's \"explain\").")
+            description = "full (default: every criterion with its outcome) or summary (id, status and what is missing only; the request's \"explain\").")
     String explain;
 
     @Mixin

@@ -14,8 +14,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * How much of an evaluation the answer carries (docs/scale.md, "Evaluation answers"): {@code include} lists the
  * statuses whose recommendations are returned (default: all three), {@code explain} is {@code full} (default: every
- * criterion with its outcome and the reasons in words) or {@code summary} (no per-criterion trace: status, what is
- * missing, evidence and source by id). The defaults give today's answer unchanged.
+ * criterion with its outcome and the reasons in words) or {@code summary} (no per-criterion trace: per recommendation
+ * its id, status and what is missing; see {@link EvaluationJson}). The defaults give today's answer unchanged.
  */
 public record AnswerOptions(Set<Status> include, Explain explain) {
 

@@ -31,36 +31,39 @@ public final class EvaluationJson {
             for (Status s : Status.values()) counts.put(s.word(), 0);
             for (StatementResult r : e.results()) counts.put(r.status().word(), counts.get(r.status().word()).intValue() + 1);
         }
+        if (opts.explain() == AnswerOptions.Explain.SUMMARY) return summary(root, e, opts);
         ArrayNode recs = root.putArray("recommendations");
         for (StatementResult r : e.results()) {
-            if (!opts.includes(r.status())) continue;
-            recs.add(opts.explain() == AnswerOptions.Explain.SUMMARY ? summary(r) : recommendation(r, e.patientCase()));
+            if (opts.includes(r.status())) recs.add(recommendation(r, e.patientCase()));
         }
         return root;
     }
 
-    /** A recommendation without its criteria trace or reasons: what a CDS tool shows, and what to ask for. */
-    private static ObjectNode summary(StatementResult r) {
-        CompiledStatement s = r.statement();
-        ObjectNode o = F.objectNode();
-        o.put("id", s.iri());
-        o.put("recommendation", s.recommendation());
-        o.put("guideline", s.guideline());
-        o.put("version", s.version());
-        o.put("text", s.text());
-        o.put("action", s.action());
-        o.put("modality", s.modality());
-        o.put("category", s.category());
-        if (s.strength() != null) o.put("strength", s.strength());
-        if (s.certainty() != null) o.put("certainty", s.certainty());
-        o.put("status", r.status().word());
-        ArrayNode missing = o.putArray("missing");
-        r.missing().forEach(missing::add);
-        ArrayNode evidence = o.putArray("evidence");
-        for (CompiledStatement.Evidence ev : s.evidence()) evidence.add(ev.id());
-        if (s.source() == null) o.putNull("source");
-        else o.put("source", s.source().id());
-        return o;
+    /**
+     * The summary: per recommendation only its statement IRI ({@code id}, the key to its full description), its
+     * status and, when undetermined, what is missing as indexes into {@code missingAttributes} (each attribute named
+     * once per answer). No criteria, reasons, texts or evidence: a CDS tool asks for those by id when it shows one.
+     */
+    private static ObjectNode summary(ObjectNode root, Evaluation e, AnswerOptions opts) {
+        ArrayNode names = root.putArray("missingAttributes");
+        java.util.Map<String, Integer> index = new java.util.HashMap<>();
+        ArrayNode recs = root.putArray("recommendations");
+        for (StatementResult r : e.results()) {
+            if (!opts.includes(r.status())) continue;
+            ObjectNode o = recs.addObject();
+            o.put("id", r.statement().iri());
+            o.put("status", r.status().word());
+            if (r.status() == Status.UNDETERMINED) {
+                ArrayNode missing = o.putArray("missing");
+                for (String m : r.missing()) {
+                    missing.add(index.computeIfAbsent(m, k -> {
+                        names.add(k);
+                        return names.size() - 1;
+                    }));
+                }
+            }
+        }
+        return root;
     }
 
     private static ObjectNode recommendation(StatementResult r, PatientCase c) {

@@ -91,13 +91,18 @@ class AnswerOptionsTest {
             if (!st.equals("not-applicable")) expected.add(r.get("id").asText() + " " + st + " " + r.get("missing"));
         }
         List<String> got = new ArrayList<>();
-        for (JsonNode r : summary.get("recommendations")) got.add(r.get("id").asText() + " " + r.get("status").asText() + " " + r.get("missing"));
+        for (JsonNode r : summary.get("recommendations")) {
+            var names = Http.JSON.createArrayNode();
+            if (r.has("missing")) r.get("missing").forEach(i -> names.add(summary.get("missingAttributes").get(i.asInt())));
+            got.add(r.get("id").asText() + " " + r.get("status").asText() + " " + names);
+        }
         assertEquals(expected, got, "same recommendations, order, statuses and missing data as the full answer");
         assertTrue(counts[2] > 0 && got.size() < full.get("recommendations").size(), "the case leaves some statements out");
         assertEquals(counts[0], summary.at("/counts/applicable").asInt());
         assertEquals(counts[1], summary.at("/counts/undetermined").asInt());
         assertEquals(counts[2], summary.at("/counts/not-applicable").asInt());
         for (JsonNode r : summary.get("recommendations")) assertFalse(r.has("criteria") || r.has("reasons"), r.toString());
+        assertTrue(summary.get("missingAttributes").size() > 0, "the case leaves some statements undetermined");
         assertTrue(summary.toString().length() < full.toString().length() / 2, "the summary is much smaller");
 
         JsonNode onlyNot = evaluate("{" + CASE + ",\"include\":[\"not-applicable\"]}");
