@@ -33,10 +33,10 @@ final class PrefetchReader {
     private static final Pattern FHIR_ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
     private static final int MAX_PAGES = 20;
 
-    private final FhirContext fhir;
+    private final java.util.function.Supplier<FhirContext> fhir;
     private final FhirFetcher fetcher;
 
-    PrefetchReader(FhirContext fhir, FhirFetcher fetcher) {
+    PrefetchReader(java.util.function.Supplier<FhirContext> fhir, FhirFetcher fetcher) {
         this.fhir = fhir;
         this.fetcher = fetcher;
     }
@@ -77,7 +77,7 @@ final class PrefetchReader {
             if (a.failure() != null) return new FhirData.Source(type, key, List.of(), null, a.failure());
             IBaseResource r;
             try {
-                r = fhir.newJsonParser().parseResource(a.body());
+                r = fhir.get().newJsonParser().parseResource(a.body());
             } catch (DataFormatException e) {
                 return new FhirData.Source(type, key, List.of(), null, "the FHIR server's answer to GET " + next + " is not FHIR R4 JSON");
             }
@@ -92,7 +92,7 @@ final class PrefetchReader {
 
     private IBaseResource parse(String json, String field) {
         try {
-            return fhir.newJsonParser().parseResource(json);
+            return fhir.get().newJsonParser().parseResource(json);
         } catch (DataFormatException e) {
             throw new InvalidInputException(field + " is not FHIR R4 JSON: " + e.getMessage(),
                     List.of(new InvalidInputException.FieldError(field, "is not FHIR R4 JSON", null)));

@@ -43,7 +43,7 @@ final class ServeCommand implements Callable<Integer> {
                     + "Also env GKB_ADMIN_TOKEN (label admin). Without a token every write is refused.")
     java.nio.file.Path tokenFile;
 
-    @Option(names = "--reasoner-cache", paramLabel = "VERSIONS", defaultValue = "${env:GKB_REASONER_CACHE:-8}",
+    @Option(names = "--reasoner-cache", paramLabel = "VERSIONS", defaultValue = "${env:GKB_REASONER_CACHE:-4}",
             description = "How many compiled guideline versions besides the active ones the reasoner keeps in memory, least recently "
                     + "used dropped first (default: ${DEFAULT-VALUE}; env GKB_REASONER_CACHE; docs/scale.md).")
     int reasonerCache;

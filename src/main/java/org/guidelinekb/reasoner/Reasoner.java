@@ -49,7 +49,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public final class Reasoner {
     /** How many versions other than the active ones stay compiled by default (docs/scale.md). */
-    public static final int DEFAULT_BUDGET = 8;
+    public static final int DEFAULT_BUDGET = 4;
     private static final Logger LOG = LoggerFactory.getLogger(Reasoner.class);
 
     private final KnowledgeStore store;

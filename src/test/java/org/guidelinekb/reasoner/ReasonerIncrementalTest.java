@@ -140,6 +140,20 @@ class ReasonerIncrementalTest {
         }
     }
 
+    @Test
+    void readiness_reports_the_compiled_active_versions() {
+        try (org.guidelinekb.testing.TestServer server = ReasonerTestLib.fixtureServer()) {
+            var ready = server.http().get("/api/ready");
+            assertEquals(200, ready.statusCode(), ready.body());
+            JsonNode body = Http.json(ready);
+            assertEquals(1, body.at("/reasoner/active").asInt(), body.toString());
+            assertEquals(1, body.at("/reasoner/activeCompiled").asInt(), body.toString());
+            assertEquals(0, body.at("/reasoner/otherCompiled").asInt(), body.toString());
+            server.http().post("/api/evaluate", "application/json", "{\"guideline\":\"fixture\",\"version\":\"1\",\"case\":{}}");
+            assertEquals(1, Http.json(server.http().get("/api/ready")).at("/reasoner/otherCompiled").asInt(), "the retired version, compiled on use");
+        }
+    }
+
     /** An in-memory knowledge base with the two fixture versions (1 retired, 2 active) and the given budget. */
     private static KnowledgeBase fixtureKb(int budget) {
         KnowledgeBase kb = KnowledgeBase.open(AppConfig.forTests().toBuilder().loadBundled(false).reasonerCacheVersions(budget).build(), m -> { });
