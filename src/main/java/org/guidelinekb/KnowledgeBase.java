@@ -135,6 +135,7 @@ public final class KnowledgeBase implements AutoCloseable {
     @Override
     public void close() {
         if (watcher != null) watcher.close();
+        reasoner.close();
         store.close();
     }
 }

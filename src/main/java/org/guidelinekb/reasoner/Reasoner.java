@@ -57,6 +57,8 @@ public final class Reasoner {
     private final CatalogReader catalog;
     private final int budget;
     private final AtomicReference<ReasonerIndex> index = new AtomicReference<>();
+    private volatile boolean closing;
+    private Thread starter;
 
     /** Builds the first index from the store and compiles the active versions before returning. */
     public Reasoner(KnowledgeStore store, QueryLibrary queries, CatalogReader catalog) {
@@ -77,15 +79,27 @@ public final class Reasoner {
         if (!compileInBackground) {
             compileActive(first);
         } else {
-            Thread t = new Thread(() -> {
+            starter = new Thread(() -> {
                 try {
                     compileActive(first);
-                } catch (RuntimeException e) { // e.g. the store closed before start-up finished: the next request compiles
+                } catch (RuntimeException e) { // the next request that needs a version compiles it
                     LOG.debug("compiling the active versions in the background stopped: {}", e.toString());
                 }
             }, "gkb-reasoner-start");
-            t.setDaemon(true);
-            t.start();
+            starter.setDaemon(true);
+            starter.start();
+        }
+    }
+
+    /** Stops compiling in the background (after the version being compiled) and waits for it: then the store may close. */
+    public void close() {
+        closing = true;
+        Thread t = starter;
+        if (t == null) return;
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -126,9 +140,10 @@ public final class Reasoner {
         return v -> store.read(r -> compiler.compile(r, v));
     }
 
-    private static void compileActive(ReasonerIndex ix) {
+    private void compileActive(ReasonerIndex ix) {
         for (GuidelineInfo g : ix.catalog().guidelines()) {
             for (VersionInfo v : g.versions()) {
+                if (closing) return;
                 if (ix.compiled().pinned().contains(v.iri())) ix.version(v);
             }
         }
