@@ -115,7 +115,7 @@ public final class App implements AutoCloseable {
     private void routes(JavalinConfig cfg) {
         ApiErrors.register(cfg.routes);
         new RequestLimits(config.maxJsonBytes(), config.maxUploadBytes()).routes(cfg.routes);
-        new HealthController(kb.store()).routes(cfg.routes);
+        new HealthController(kb.store(), kb.reasoner()::index).routes(cfg.routes);
         WriteTokens tokens = WriteTokens.from(config.adminToken(), config.tokenFile());
         new GuidelineController(kb.versions(), tokens).routes(cfg.routes);
         new BackupController(new Backup(kb.store(), kb.queries()), tokens).routes(cfg.routes);

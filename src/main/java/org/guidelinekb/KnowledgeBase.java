@@ -1,10 +1,13 @@
 package org.guidelinekb;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
+import org.apache.jena.graph.Node;
 import org.guidelinekb.catalog.CatalogReader;
 import org.guidelinekb.load.ContentFile;
 
@@ -22,6 +25,7 @@ import org.guidelinekb.store.StampWatcher;
 import org.guidelinekb.store.Tdb2Store;
 import org.guidelinekb.versioning.VersionWrites;
 import org.guidelinekb.versioning.Versions;
+import org.guidelinekb.vocab.GKB;
 
 /**
  * The core services over one store, without any transport: what the CLI and the HTTP server both stand on.
@@ -36,19 +40,19 @@ public final class KnowledgeBase implements AutoCloseable {
     private final CatalogReader catalog;
     private final Reasoner reasoner;
     private final Versions versions;
-    private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Set<Node>>> changeListeners = new CopyOnWriteArrayList<>();
     private StampWatcher watcher;
 
-    private KnowledgeBase(KnowledgeStore store, QueryLibrary queries, boolean loadBundled, Consumer<String> progress) {
+    private KnowledgeBase(KnowledgeStore store, QueryLibrary queries, boolean loadBundled, int reasonerBudget, Consumer<String> progress) {
         this.store = store;
         this.queries = queries;
         this.ontology = Ontology.load();
         this.loader = new ContentLoader(store, queries, new ContentValidator(ontology, queries, store));
         this.bootstrapReport = BundledContent.bootstrap(store, ontology, loader, loadBundled, progress);
         this.catalog = new CatalogReader(store, queries);
-        this.reasoner = new Reasoner(store, queries, catalog);
+        this.reasoner = new Reasoner(store, queries, catalog, reasonerBudget, true);
         this.versions = new Versions(store, queries, catalog, new VersionWrites(store, queries, loader, catalog, this::contentChanged));
-        onContentChanged(reasoner::rebuild);
+        changeListeners.add(reasoner::rebuild);
     }
 
     /** Opens the configured store; refreshes the ontology graph and loads the bundled content into an empty store. */
@@ -56,7 +60,7 @@ public final class KnowledgeBase implements AutoCloseable {
         QueryLibrary queries = QueryLibrary.load();
         KnowledgeStore store = openStore(config, queries);
         try {
-            KnowledgeBase kb = new KnowledgeBase(store, queries, config.loadBundled(), progress);
+            KnowledgeBase kb = new KnowledgeBase(store, queries, config.loadBundled(), config.reasonerCacheVersions(), progress);
             if (config.storeUrl() != null) {
                 // other replicas write to the same store: follow their changes
                 kb.watcher = new StampWatcher(store, queries, config.refreshMillis(), kb::contentChanged);
@@ -102,7 +106,11 @@ public final class KnowledgeBase implements AutoCloseable {
     /** Validates and loads content files, all or nothing, then tells the listeners when something changed. */
     public LoadReport load(List<ContentFile> files, String agent, Consumer<String> progress) {
         LoadReport report = loader.load(files, agent, progress);
-        if (report.changed()) contentChanged();
+        if (report.changed()) {
+            Set<Node> graphs = new HashSet<>(List.of(GKB.catalogGraph, GKB.provenanceGraph));
+            report.files().stream().filter(f -> !f.status().equals("unchanged")).forEach(f -> graphs.add(GKB.iri(f.graph())));
+            contentChanged(graphs);
+        }
         return report;
     }
 
@@ -111,17 +119,23 @@ public final class KnowledgeBase implements AutoCloseable {
      * reasoner's compiled index). Listeners run on the writing thread, after the write committed.
      */
     public void onContentChanged(Runnable listener) {
-        changeListeners.add(listener);
+        changeListeners.add(graphs -> listener.run());
     }
 
-    /** Called by every service after a write that changed content or status. */
+    /** Called after a change whose graphs are not known (e.g. made through another replica). */
     public void contentChanged() {
-        changeListeners.forEach(Runnable::run);
+        contentChanged(null);
+    }
+
+    /** Called by every service after a write that changed content or status; {@code graphs} it touched, or null. */
+    public void contentChanged(Set<Node> graphs) {
+        changeListeners.forEach(l -> l.accept(graphs));
     }
 
     @Override
     public void close() {
         if (watcher != null) watcher.close();
+        reasoner.close();
         store.close();
     }
 

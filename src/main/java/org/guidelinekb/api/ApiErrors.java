@@ -46,7 +46,7 @@ public final class ApiErrors {
             case HEADERS_TOO_LARGE -> 431;
             case INTERNAL_ERROR -> 500;
             case NOT_IMPLEMENTED -> 501;
-            case QUERY_TIMEOUT, STORE_UNAVAILABLE, UNAVAILABLE -> 503;
+            case QUERY_TIMEOUT, STORE_UNAVAILABLE, NOT_READY, UNAVAILABLE -> 503;
             case HTTP_ERROR -> 0;
         };
     }

@@ -3,8 +3,10 @@ package org.guidelinekb.api;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.guidelinekb.util.ServerVersion;
+import java.util.function.Supplier;
+
 import org.guidelinekb.error.ProblemType;
+import org.guidelinekb.reasoner.ReasonerIndex;
 import org.guidelinekb.store.KnowledgeStore;
 import org.guidelinekb.store.StoreStats;
 import org.guidelinekb.util.ServerVersion;
@@ -18,12 +20,15 @@ public final class HealthController {
     static final long STATS_MAX_AGE_NANOS = 2_000_000_000L;
 
     private final KnowledgeStore store;
+    private final Supplier<ReasonerIndex> reasoner;
     private volatile Counted counted = new Counted(null, 0);
 
     private record Counted(StoreStats stats, long atNanos) {}
 
-    public HealthController(KnowledgeStore store) {
+    /** {@code reasoner} gives the reasoner's current index: ready once its active versions are compiled. */
+    public HealthController(KnowledgeStore store, Supplier<ReasonerIndex> reasoner) {
         this.store = store;
+        this.reasoner = reasoner;
     }
 
     /** The store's counts, at most {@link #STATS_MAX_AGE_NANOS} old, so health checks stay cheap under load. */
@@ -42,13 +47,31 @@ public final class HealthController {
         r.get("/api/ready", this::ready);
     }
 
-    /** Readiness for load balancers: 200 when the store answers, else 503 (and back to 200 when it does again). */
+    /**
+     * Readiness for load balancers: 200 when the store answers and the reasoner has compiled the active guideline
+     * versions (the first evaluations need nothing more), else 503 (and back to 200 when it is).
+     */
     void ready(Context ctx) {
-        if (store.reachable()) {
-            ctx.json(Map.of("ready", true, "store", store.info().kind()));
-        } else {
+        ReasonerIndex ix = reasoner.get();
+        int active = ix.activeCount();
+        int compiled = ix.activeCompiledCount();
+        Map<String, Object> versions = new LinkedHashMap<>();
+        versions.put("active", active);
+        versions.put("activeCompiled", compiled);
+        versions.put("otherCompiled", ix.retainedCount());
+        if (!store.reachable()) {
             new Problem(ProblemType.STORE_UNAVAILABLE, 503,
                     "the " + store.info().kind() + " store at " + store.info().location() + " does not answer").send(ctx);
+        } else if (compiled < active) {
+            new Problem(ProblemType.NOT_READY, 503, "the reasoner is compiling the active guideline versions ("
+                    + compiled + " of " + active + " done); evaluations wait for the version they need",
+                    Map.of("reasoner", versions)).send(ctx);
+        } else {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("ready", true);
+            body.put("store", store.info().kind());
+            body.put("reasoner", versions);
+            ctx.json(body);
         }
     }
 

@@ -65,16 +65,31 @@ final class CardIds {
         }
         if (u.version() != 8 || u.variant() != 2) return Optional.empty();
         long key = u.getLeastSignificantBits() & KEY_MASK;
-        for (CardRef candidate : candidates(service, ix)) {
+        // the versions compiled now first (cards are issued for them); then, rarely, the others, compiled one by one
+        java.util.Map<String, CompiledVersion> compiled = ix.versions();
+        Optional<CardRef> found = find(u, service, key, compiled.values(), ix);
+        if (found.isPresent()) return found;
+        for (var g : ix.catalog().guidelines()) {
+            for (VersionInfo v : g.versions()) {
+                if (compiled.containsKey(v.iri())) continue;
+                found = find(u, service, key, List.of(ix.version(v)), ix);
+                if (found.isPresent()) return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<CardRef> find(UUID u, String service, long key, java.util.Collection<CompiledVersion> versions, ReasonerIndex ix) {
+        for (CardRef candidate : candidates(service, versions, ix)) {
             String subject = candidate.statement() != null ? candidate.statement() : candidate.versionIri();
             if ((key(u.getMostSignificantBits(), service, candidate.kind(), subject) & KEY_MASK) == key) return Optional.of(candidate);
         }
         return Optional.empty();
     }
 
-    private static List<CardRef> candidates(String service, ReasonerIndex ix) {
+    private static List<CardRef> candidates(String service, java.util.Collection<CompiledVersion> versions, ReasonerIndex ix) {
         List<CardRef> out = new ArrayList<>();
-        for (CompiledVersion v : ix.versions().values()) {
+        for (CompiledVersion v : versions) {
             VersionInfo info = ix.catalog().byIri(v.iri()).orElse(null);
             String label = info == null ? v.label() : info.label();
             out.add(new CardRef(service, MISSING_DATA, null, v.guideline(), label, v.iri()));

@@ -44,7 +44,22 @@ public final class CdsHooks {
     private final Reasoner reasoner;
     private final CdsServiceCatalog services;
     private final FhirCaseMapper mapper;
-    private final FhirContext fhir;
+    /** HAPI's FHIR R4 context is built on the first CDS call, not at start-up (it takes a second or more). */
+    private final java.util.function.Supplier<FhirContext> fhir = new java.util.function.Supplier<>() {
+        private volatile FhirContext context;
+
+        @Override
+        public FhirContext get() {
+            FhirContext c = context;
+            if (c == null) {
+                synchronized (this) {
+                    if (context == null) context = FhirContext.forR4Cached();
+                    c = context;
+                }
+            }
+            return c;
+        }
+    };
     private final PrefetchReader prefetch;
     private final FeedbackStore feedback;
     private final KeyFindings keyFindings;
@@ -57,7 +72,6 @@ public final class CdsHooks {
         this.clock = Objects.requireNonNull(clock);
         this.services = CdsServiceCatalog.load();
         this.mapper = new FhirCaseMapper(FhirMapping.load());
-        this.fhir = FhirContext.forR4Cached();
         this.prefetch = new PrefetchReader(fhir, new FhirFetcher(Duration.ofSeconds(10)), new FhirServerPolicy(trust.fhirAllow()));
         this.ids = new CardIds(cardSecret);
         this.feedback = new FeedbackStore(store, queries, ids);
@@ -117,7 +131,7 @@ public final class CdsHooks {
         ReasonerIndex ix = reasoner.index();
         FhirData data = prefetch.read(service, req);
         MappedCase mc = mapper.map(data, ix.attributes(), LocalDate.now(clock));
-        SelectedOrders orders = service.orderSelect() ? SelectedOrders.read(req.context(), fhir, mapper.mapping()) : null;
+        SelectedOrders orders = service.orderSelect() ? SelectedOrders.read(req.context(), fhir.get(), mapper.mapping()) : null;
 
         ObjectNode response = F.objectNode();
         ArrayNode cards = response.putArray("cards");

@@ -35,11 +35,11 @@ final class PrefetchReader {
     private static final Pattern FHIR_ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
     private static final int MAX_PAGES = 20;
 
-    private final FhirContext fhir;
+    private final java.util.function.Supplier<FhirContext> fhir;
     private final FhirFetcher fetcher;
     private final FhirServerPolicy servers;
 
-    PrefetchReader(FhirContext fhir, FhirFetcher fetcher, FhirServerPolicy servers) {
+    PrefetchReader(java.util.function.Supplier<FhirContext> fhir, FhirFetcher fetcher, FhirServerPolicy servers) {
         this.fhir = fhir;
         this.fetcher = fetcher;
         this.servers = servers;
@@ -86,7 +86,7 @@ final class PrefetchReader {
             if (a.failure() != null) return FhirData.Source.notObtained(type, key, a.failure() + " (GET " + query + ")");
             IBaseResource r;
             try {
-                r = fhir.newJsonParser().parseResource(a.body());
+                r = fhir.get().newJsonParser().parseResource(a.body());
             } catch (DataFormatException e) {
                 return FhirData.Source.notObtained(type, key, "the FHIR server's answer to GET " + query + " is not FHIR R4 JSON");
             }
@@ -101,7 +101,7 @@ final class PrefetchReader {
 
     private IBaseResource parse(String json, String field) {
         try {
-            return fhir.newJsonParser().parseResource(json);
+            return fhir.get().newJsonParser().parseResource(json);
         } catch (DataFormatException e) {
             throw new InvalidInputException(field + " is not FHIR R4 JSON: " + e.getMessage(),
                     List.of(new InvalidInputException.FieldError(field, "is not FHIR R4 JSON", null)));

@@ -45,6 +45,14 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "The version in effect on that day (instead of --version).")
     String asOf;
 
+    @Option(names = "--include", paramLabel = "STATUS", split = ",",
+            description = "Return only recommendations of these statuses: applicable, undetermined, not-applicable (default: all; the request's \"include\").")
+    java.util.List<String> include;
+
+    @Option(names = "--explain", paramLabel = "LEVEL",
+            description = "full (default: every criterion with its outcome) or summary (id, status and what is missing only; the request's \"explain\").")
+    String explain;
+
     @Mixin
     StoreOptions storeOptions;
 
@@ -64,6 +72,11 @@ final class EvaluateCommand implements Callable<Integer> {
             if (version != null) body.put("version", version);
             if (asOf != null) body.put("asOf", asOf);
         }
+        if (include != null) {
+            com.fasterxml.jackson.databind.node.ArrayNode inc = body.putArray("include");
+            include.forEach(inc::add);
+        }
+        if (explain != null) body.put("explain", explain);
         try (KnowledgeBase kb = KnowledgeBase.open(storeOptions.apply(AppConfig.defaults()), Progress.stderr())) {
             ObjectNode answer = EvaluationJson.of(kb.reasoner().evaluate(body));
             spec.commandLine().getOut().println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(answer));

@@ -43,6 +43,11 @@ final class ServeCommand implements Callable<Integer> {
                     + "Also env GKB_ADMIN_TOKEN (label admin). Without a token every write is refused.")
     java.nio.file.Path tokenFile;
 
+    @Option(names = "--reasoner-cache", paramLabel = "VERSIONS", defaultValue = "${env:GKB_REASONER_CACHE:-4}",
+            description = "How many compiled guideline versions besides the active ones the reasoner keeps in memory, least recently "
+                    + "used dropped first (default: ${DEFAULT-VALUE}; env GKB_REASONER_CACHE; docs/scale.md).")
+    int reasonerCache;
+
     @Mixin
     StoreOptions storeOptions;
 
@@ -53,9 +58,12 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         if (port < 0 || port > 65535) throw new picocli.CommandLine.ParameterException(
                 new picocli.CommandLine(this), "--port must be 0..65535, not " + port);
+        if (reasonerCache < 0) throw new picocli.CommandLine.ParameterException(
+                new picocli.CommandLine(this), "--reasoner-cache must be 0 or more, not " + reasonerCache);
         AppConfig config = storeOptions.apply(AppConfig.defaults()).withPort(port).withHost(host).withQueryTimeoutSeconds(queryTimeout)
                 .toBuilder().storeUrl(store == null || store.isBlank() ? null : store).refreshMillis(refreshMillis)
-                .tokenFile(tokenFile).adminToken(System.getenv("GKB_ADMIN_TOKEN")).cdsJwt(cdsJwtOptions.settings()).build();
+                .tokenFile(tokenFile).adminToken(System.getenv("GKB_ADMIN_TOKEN")).cdsJwt(cdsJwtOptions.settings())
+                .reasonerCacheVersions(reasonerCache).build();
         long t0 = System.nanoTime();
         App app = App.start(config, Progress.stderr());
         // SIGTERM and Ctrl-C stop the server in order (in-flight requests finish, the store is closed) and exit 0.

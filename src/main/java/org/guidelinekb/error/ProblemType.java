@@ -30,6 +30,7 @@ public enum ProblemType {
     NOT_IMPLEMENTED("not-implemented", "Not implemented"),
     QUERY_TIMEOUT("query-timeout", "Query stopped: time limit"),
     STORE_UNAVAILABLE("store-unavailable", "Store unavailable"),
+    NOT_READY("not-ready", "Not ready"),
     UNAVAILABLE("unavailable", "Unavailable"),
     HTTP_ERROR("http-error", "HTTP error");
 

@@ -16,12 +16,53 @@ public final class EvaluationJson {
 
     private EvaluationJson() {}
 
+    /** The answer as {@link Evaluation#options()} shape it; the default options give the full answer. */
     public static ObjectNode of(Evaluation e) {
+        AnswerOptions opts = e.options();
         ObjectNode root = F.objectNode();
         ArrayNode against = root.putArray("evaluatedAgainst");
         for (CompiledVersion v : e.evaluatedAgainst()) against.addObject().put("guideline", v.guideline()).put("version", v.label());
+        if (!opts.isDefault()) {
+            ObjectNode o = root.putObject("options");
+            ArrayNode inc = o.putArray("include");
+            opts.include().forEach(s -> inc.add(s.word()));
+            o.put("explain", opts.explain().word());
+            ObjectNode counts = root.putObject("counts"); // every status, also those left out
+            for (Status s : Status.values()) counts.put(s.word(), 0);
+            for (StatementResult r : e.results()) counts.put(r.status().word(), counts.get(r.status().word()).intValue() + 1);
+        }
+        if (opts.explain() == AnswerOptions.Explain.SUMMARY) return summary(root, e, opts);
         ArrayNode recs = root.putArray("recommendations");
-        for (StatementResult r : e.results()) recs.add(recommendation(r, e.patientCase()));
+        for (StatementResult r : e.results()) {
+            if (opts.includes(r.status())) recs.add(recommendation(r, e.patientCase()));
+        }
+        return root;
+    }
+
+    /**
+     * The summary: per recommendation only its statement IRI ({@code id}, the key to its full description), its
+     * status and, when undetermined, what is missing as indexes into {@code missingAttributes} (each attribute named
+     * once per answer). No criteria, reasons, texts or evidence: a CDS tool asks for those by id when it shows one.
+     */
+    private static ObjectNode summary(ObjectNode root, Evaluation e, AnswerOptions opts) {
+        ArrayNode names = root.putArray("missingAttributes");
+        java.util.Map<String, Integer> index = new java.util.HashMap<>();
+        ArrayNode recs = root.putArray("recommendations");
+        for (StatementResult r : e.results()) {
+            if (!opts.includes(r.status())) continue;
+            ObjectNode o = recs.addObject();
+            o.put("id", r.statement().iri());
+            o.put("status", r.status().word());
+            if (r.status() == Status.UNDETERMINED) {
+                ArrayNode missing = o.putArray("missing");
+                for (String m : r.missing()) {
+                    missing.add(index.computeIfAbsent(m, k -> {
+                        names.add(k);
+                        return names.size() - 1;
+                    }));
+                }
+            }
+        }
         return root;
     }
 

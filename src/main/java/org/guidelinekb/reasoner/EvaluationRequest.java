@@ -11,12 +11,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 /**
- * {@code {"guideline"?, "version"? | "asOf"?, "case": {...}}}: which guideline (all when absent), which version (by
- * label, as of a date, or the current active one) and the case.
+ * {@code {"guideline"?, "version"? | "asOf"?, "case": {...}, "include"?, "explain"?}}: which guideline (all when
+ * absent), which version (by label, as of a date, or the current active one), the case, and how much the answer
+ * carries ({@link AnswerOptions}).
  */
-public record EvaluationRequest(String guideline, VersionSelector selector, PatientCase patientCase) {
+public record EvaluationRequest(String guideline, VersionSelector selector, PatientCase patientCase, AnswerOptions options) {
 
-    static final List<String> FIELDS = List.of("guideline", "version", "asOf", "case");
+    static final List<String> FIELDS = List.of("guideline", "version", "asOf", "case", "include", "explain");
 
     /** Validates a request body; every problem is reported at once (400). */
     public static EvaluationRequest parse(JsonNode body, CaseAttributes attributes) {
@@ -40,8 +41,9 @@ public record EvaluationRequest(String guideline, VersionSelector selector, Pati
         PatientCase patientCase = c == null
                 ? missingCase(errors, attributes)
                 : PatientCase.parse(c, attributes, errors);
+        AnswerOptions options = AnswerOptions.parse(body, errors);
         if (!errors.isEmpty()) throw RequestJson.invalid(errors);
-        return new EvaluationRequest(guideline, selector, patientCase);
+        return new EvaluationRequest(guideline, selector, patientCase, options);
     }
 
     static PatientCase missingCase(List<FieldError> errors, CaseAttributes attributes) {

@@ -1,9 +1,12 @@
 package org.guidelinekb.reasoner;
 
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+
+import org.apache.jena.graph.Node;
 
 import org.guidelinekb.catalog.Catalog;
 import org.guidelinekb.catalog.CatalogReader;
@@ -14,6 +17,9 @@ import org.guidelinekb.error.InvalidInputException;
 import org.guidelinekb.sparql.QueryLibrary;
 import org.guidelinekb.store.KnowledgeStore;
 import org.guidelinekb.store.StoreReader;
+import org.guidelinekb.vocab.GKB;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -21,10 +27,19 @@ import com.fasterxml.jackson.databind.JsonNode;
  * The reasoner: maps a patient case to the recommendations of a guideline version that apply, why, and what is
  * missing. The only entry point of this package.
  *
- * <p>Criteria are compiled once per version from the RDF (at start and after every content or status change, see
- * {@link #rebuild()}) into an immutable {@link ReasonerIndex}, held in an {@link AtomicReference} and swapped as a
- * whole. A request reads the reference once, so its answer comes from one state; evaluation is in memory and never
- * touches the store.
+ * <p>Criteria are compiled per version from the RDF into {@link CompiledVersion}s held by an immutable-catalog
+ * {@link ReasonerIndex}, which is held in an {@link AtomicReference} and swapped as a whole after a content or status
+ * change. The cost of a change follows what changed, not the history (docs/scale.md, "Reasoner"):
+ * <ul>
+ * <li>start-up reads the catalog and the case attributes and compiles the active versions (in the background when
+ *     asked: {@link ReasonerIndex#ready()} says when they are compiled; a request for one compiles it first);</li>
+ * <li>after a write, {@link #rebuild(Set)} keeps every compiled version whose graph the write did not touch and
+ *     compiles the changed active ones; a write to a shared graph (the ontology, a study, a synthesis, a question) or
+ *     an unknown change ({@link #rebuild()}) recompiles the active versions from scratch;</li>
+ * <li>any other version (retired, draft) is compiled on first use and kept in a least-recently-used set of at most
+ *     {@code budget} versions.</li>
+ * </ul>
+ * Evaluation with a compiled version is in memory and never touches the store.
  *
  * <pre>
  * Reasoner reasoner = new Reasoner(store, queries, catalogReader);
@@ -33,33 +48,125 @@ import com.fasterxml.jackson.databind.JsonNode;
  * </pre>
  */
 public final class Reasoner {
+    /** How many versions other than the active ones stay compiled by default (docs/scale.md). */
+    public static final int DEFAULT_BUDGET = 4;
+    private static final Logger LOG = LoggerFactory.getLogger(Reasoner.class);
+
     private final KnowledgeStore store;
     private final QueryLibrary queries;
     private final CatalogReader catalog;
+    private final int budget;
     private final AtomicReference<ReasonerIndex> index = new AtomicReference<>();
+    private volatile boolean closing;
+    private Thread starter;
 
-    /** Builds the first index from the store. */
+    /** Builds the first index from the store and compiles the active versions before returning. */
     public Reasoner(KnowledgeStore store, QueryLibrary queries, CatalogReader catalog) {
+        this(store, queries, catalog, DEFAULT_BUDGET, false);
+    }
+
+    /**
+     * Builds the first index from the store: catalog and case attributes now, the active versions now or, with
+     * {@code compileInBackground}, on a background thread (a request that needs one first compiles it itself).
+     */
+    public Reasoner(KnowledgeStore store, QueryLibrary queries, CatalogReader catalog, int budget, boolean compileInBackground) {
         this.store = store;
         this.queries = queries;
         this.catalog = catalog;
-        rebuild();
-    }
-
-    /** Recompiles every version from one consistent read of the store and swaps the index atomically. */
-    public synchronized void rebuild() {
-        index.set(store.read(this::compile));
-    }
-
-    private ReasonerIndex compile(StoreReader r) {
-        Catalog cat = catalog.read(r);
-        CaseAttributes attributes = CaseAttributes.read(r, queries);
-        VersionCompiler compiler = new VersionCompiler(queries, attributes);
-        Map<String, CompiledVersion> versions = new LinkedHashMap<>();
-        for (GuidelineInfo g : cat.guidelines()) {
-            for (VersionInfo v : g.versions()) versions.put(v.iri(), compiler.compile(r, v));
+        this.budget = budget;
+        ReasonerIndex first = store.read(r -> fresh(r, catalog.read(r)));
+        index.set(first);
+        if (!compileInBackground) {
+            compileActive(first);
+        } else {
+            starter = new Thread(() -> {
+                try {
+                    compileActive(first);
+                } catch (RuntimeException e) { // the next request that needs a version compiles it
+                    LOG.debug("compiling the active versions in the background stopped: {}", e.toString());
+                }
+            }, "gkb-reasoner-start");
+            starter.setDaemon(true);
+            starter.start();
         }
-        return new ReasonerIndex(cat, attributes, Map.copyOf(versions));
+    }
+
+    /** Stops compiling in the background (after the version being compiled) and waits for it: then the store may close. */
+    public void close() {
+        closing = true;
+        Thread t = starter;
+        if (t == null) return;
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Recompiles from scratch (an unknown change, e.g. made through another replica). */
+    public void rebuild() {
+        rebuild(null);
+    }
+
+    /**
+     * After a write that touched {@code graphs} (null: unknown): a new index that keeps the compiled versions the write
+     * did not touch, with the active versions compiled, swapped in atomically.
+     */
+    public synchronized void rebuild(Set<Node> graphs) {
+        ReasonerIndex old = index.get();
+        ReasonerIndex next = store.read(r -> {
+            Catalog cat = catalog.read(r);
+            if (graphs == null || touchesSharedContent(graphs, old.catalog(), cat)) return fresh(r, cat);
+            Set<String> changed = new HashSet<>();
+            graphs.forEach(g -> { if (g.isURI()) changed.add(g.getURI()); });
+            Set<String> catalogued = new HashSet<>();
+            cat.guidelines().forEach(g -> g.versions().forEach(v -> catalogued.add(v.iri())));
+            CompiledVersions kept = old.compiled().next(budget, activeIris(cat), iri -> catalogued.contains(iri) && !changed.contains(iri));
+            return new ReasonerIndex(cat, old.attributes(), kept, compiler(old.attributes()));
+        });
+        compileActive(next);
+        index.set(next);
+    }
+
+    /** A new index with nothing compiled: catalog and case attributes read in {@code r}. */
+    private ReasonerIndex fresh(StoreReader r, Catalog cat) {
+        CaseAttributes attributes = CaseAttributes.read(r, queries);
+        return new ReasonerIndex(cat, attributes, new CompiledVersions(budget, activeIris(cat)), compiler(attributes));
+    }
+
+    /** Compiles one version in its own store read. */
+    private Function<VersionInfo, CompiledVersion> compiler(CaseAttributes attributes) {
+        VersionCompiler compiler = new VersionCompiler(queries, attributes);
+        return v -> store.read(r -> compiler.compile(r, v));
+    }
+
+    private void compileActive(ReasonerIndex ix) {
+        for (GuidelineInfo g : ix.catalog().guidelines()) {
+            for (VersionInfo v : g.versions()) {
+                if (closing) return;
+                if (ix.compiled().pinned().contains(v.iri())) ix.version(v);
+            }
+        }
+    }
+
+    private static Set<String> activeIris(Catalog cat) {
+        Set<String> out = new HashSet<>();
+        cat.guidelines().forEach(g -> g.versions().forEach(v -> { if (v.status().equals("active")) out.add(v.iri()); }));
+        return out;
+    }
+
+    /**
+     * Whether a write touched a graph that compiled versions may read besides their own: anything but a version graph
+     * (before or after the write) and the server's bookkeeping graphs (catalog, provenance, feedback, write lock).
+     */
+    private static boolean touchesSharedContent(Set<Node> graphs, Catalog before, Catalog after) {
+        for (Node g : graphs) {
+            if (!g.isURI()) return true;
+            String iri = g.getURI();
+            if (iri.startsWith(GKB.GRAPH) || before.byIri(iri).isPresent() || after.byIri(iri).isPresent()) continue;
+            return true;
+        }
+        return false;
     }
 
     /** The current index (one consistent state). */
@@ -80,7 +187,8 @@ public final class Reasoner {
 
     /** Evaluates a parsed request against the index it was parsed with. */
     public static Evaluation evaluate(ReasonerIndex ix, EvaluationRequest req) {
-        return Evaluator.evaluate(Evaluator.select(ix, req), req.patientCase());
+        Evaluation e = Evaluator.evaluate(Evaluator.select(ix, req), req.patientCase());
+        return new Evaluation(e.evaluatedAgainst(), e.patientCase(), e.results(), req.options());
     }
 
     /** Evaluates one case against one version; the case must have been parsed against the same index. */

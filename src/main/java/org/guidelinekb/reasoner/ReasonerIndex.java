@@ -1,24 +1,79 @@
 package org.guidelinekb.reasoner;
 
 import java.util.Map;
+import java.util.function.Function;
 
 import org.guidelinekb.catalog.Catalog;
 import org.guidelinekb.catalog.VersionInfo;
 
 /**
- * Everything the reasoner answers from, read in one store transaction: the catalog, the case-attribute catalogue and
- * the compiled statements of every version. Immutable; replaced as a whole after a content change, so one answer
- * never mixes two states of the knowledge base.
- *
- * @param versions compiled versions by version IRI
+ * Everything the reasoner answers from for one state of the knowledge base: the catalog, the case-attribute
+ * catalogue and the compiled versions. The catalog and attributes are immutable; the compiled versions are the
+ * active ones (compiled at start and after a write that changed them) plus, within a bounded budget, the others that
+ * were asked for (compiled on first use). Replaced as a whole after a content change.
  */
-public record ReasonerIndex(Catalog catalog, CaseAttributes attributes, Map<String, CompiledVersion> versions) {
+public final class ReasonerIndex {
+    private final Catalog catalog;
+    private final CaseAttributes attributes;
+    private final CompiledVersions compiled;
+    private final Function<VersionInfo, CompiledVersion> compiler;
 
-    /** The compiled form of a catalogued version (every catalogued version is compiled). */
+    ReasonerIndex(Catalog catalog, CaseAttributes attributes, CompiledVersions compiled, Function<VersionInfo, CompiledVersion> compiler) {
+        this.catalog = catalog;
+        this.attributes = attributes;
+        this.compiled = compiled;
+        this.compiler = compiler;
+    }
+
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    public CaseAttributes attributes() {
+        return attributes;
+    }
+
+    /** The compiled form of a catalogued version: held, or compiled now (from the store) and kept within the budget. */
     public CompiledVersion version(VersionInfo v) {
-        CompiledVersion c = versions.get(v.iri());
-        if (c == null) throw new IllegalStateException("version " + v.iri() + " is catalogued but not compiled");
-        return c;
+        return compiled.get(v.iri(), iri -> compiler.apply(v));
+    }
+
+    /** The versions compiled now, by version IRI (a snapshot; versions not yet asked for are not in it). */
+    public Map<String, CompiledVersion> versions() {
+        return compiled.snapshot();
+    }
+
+    /** Whether the version is compiled now (no store read needed to answer with it). */
+    public boolean isCompiled(String versionIri) {
+        return compiled.holds(versionIri);
+    }
+
+    /** Whether every active version is compiled: the first answers need nothing more (readiness). */
+    public boolean ready() {
+        return activeCompiledCount() == activeCount();
+    }
+
+    /** The number of active versions. */
+    public int activeCount() {
+        return compiled.pinned().size();
+    }
+
+    /** The number of active versions compiled now. */
+    public int activeCompiledCount() {
+        int n = 0;
+        for (String iri : compiled.pinned()) {
+            if (compiled.holds(iri)) n++;
+        }
+        return n;
+    }
+
+    /** How many versions other than the active ones are compiled now (never more than the budget). */
+    public int retainedCount() {
+        return compiled.unpinnedCount();
+    }
+
+    CompiledVersions compiled() {
+        return compiled;
     }
 
     /** The catalog stamp the index was built from (changes with every content or status change). */

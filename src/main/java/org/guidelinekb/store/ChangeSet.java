@@ -28,6 +28,15 @@ public record ChangeSet(Map<Node, Graph> replaceGraphs, Set<Node> dropGraphs, Li
         return new ChangeSet(Map.of(), Set.of(), List.of(), List.of());
     }
 
+    /** The names of every graph the change touches (replaced, dropped, or with quads deleted or added). */
+    public Set<Node> graphs() {
+        Set<Node> out = new java.util.LinkedHashSet<>(replaceGraphs.keySet());
+        out.addAll(dropGraphs);
+        deleteQuads.forEach(q -> out.add(q.getGraph()));
+        addQuads.forEach(q -> out.add(q.getGraph()));
+        return out;
+    }
+
     public boolean isEmpty() {
         return replaceGraphs.isEmpty() && dropGraphs.isEmpty() && deleteQuads.isEmpty() && addQuads.isEmpty();
     }

@@ -33,6 +33,11 @@ final class LocalReader extends ExecReader {
     }
 
     @Override
+    public void forEachTriple(Node graphName, java.util.function.Consumer<org.apache.jena.graph.Triple> sink) {
+        dsg.find(graphName, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> sink.accept(q.asTriple()));
+    }
+
+    @Override
     public boolean containsGraph(Node graphName) {
         return dsg.contains(graphName, Node.ANY, Node.ANY, Node.ANY);
     }

@@ -35,6 +35,14 @@ public interface StoreReader {
     /** A copy of one named graph; empty when it does not exist. */
     Graph graph(Node graphName);
 
+    /**
+     * Every triple of one named graph, in one pass, without an intermediate copy where the store allows it (the
+     * embedded store reads its index; a remote store fetches the graph once).
+     */
+    default void forEachTriple(Node graphName, Consumer<org.apache.jena.graph.Triple> sink) {
+        graph(graphName).find().forEachRemaining(sink);
+    }
+
     /** Whether the named graph exists and has at least one triple. */
     boolean containsGraph(Node graphName);
 

@@ -2,6 +2,7 @@ package org.guidelinekb.versioning;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,17 +12,43 @@ import java.util.TreeSet;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
 import org.guidelinekb.catalog.VersionInfo;
 import org.guidelinekb.sparql.QueryLibrary;
 import org.guidelinekb.store.StoreReader;
 import org.guidelinekb.vocab.GKB;
 
 /**
- * Reads the statements of one version from its named graph (sparql/internal/version-*.rq, each with
- * {@code ?version} bound to the version IRI). Runs inside a transaction the caller holds. Linear in the size of the
- * version: every row is placed with a hash-map lookup.
+ * Reads the statements of one version from its named graph in one streaming pass over the graph's triples
+ * ({@link StoreReader#forEachTriple}), grouped by subject, then assembled in memory: no query per statement or per
+ * field. Runs inside a transaction the caller holds. Linear in the size of the version. What it reads is what
+ * {@code sparql/internal/version-*.rq} describe (the same rules, applied to the triples in Java): statements are the
+ * nodes typed {@code gkb:Statement} with a {@code gkb:recommendation}, in display order (unordered first), then IRI
+ * order; a statement's criteria are the nodes reachable from its {@code gkb:criteria} through {@code gkb:operand} and
+ * {@code gkb:factor}; a criterion shared by two statements belongs to the first in IRI order.
  */
 public final class VersionContentReader {
+    private static final Node STATEMENT = GKB.term("Statement");
+    private static final Node RECOMMENDATION = GKB.term("recommendation");
+    private static final Node CRITERIA = GKB.term("criteria");
+    private static final Node OPERAND = GKB.term("operand");
+    private static final Node FACTOR = GKB.term("factor");
+    private static final Node VALUE = GKB.term("value");
+    private static final Node KEY = GKB.term("key");
+    private static final Node DISPLAY_ORDER = GKB.term("displayOrder");
+    private static final Node SOURCE = GKB.term("source");
+    private static final Node DOCUMENT = GKB.term("document");
+    private static final Node LOCATOR = GKB.term("locator");
+    private static final Node LABEL = RDFS.label.asNode();
+    private static final Node TYPE = RDF.type.asNode();
+    private static final java.util.Set<Node> KINDS = java.util.Set.of(GKB.term("AllOf"), GKB.term("AnyOf"), GKB.term("Not"),
+            GKB.term("AttributeCriterion"), GKB.term("JudgementCriterion"));
+    /** The multi-valued statement fields and their properties. */
+    private static final Map<String, Node> VALUES = Map.of("quote", GKB.term("quote"), "summary", GKB.term("summary"),
+            "evidence", GKB.term("evidence"), "question", GKB.term("addressesQuestion"), "citedEvidence", GKB.term("citedEvidence"));
+    private static final Comparator<Node> TERM_ORDER = Comparator.comparing(n -> term(n, false));
+
     private final QueryLibrary queries;
 
     public VersionContentReader(QueryLibrary queries) {
@@ -41,63 +68,79 @@ public final class VersionContentReader {
     }
 
     public EncodedVersion read(StoreReader r, VersionInfo version) {
-        Map<String, Node> bind = Map.of("version", GKB.iri(version.iri()));
-        Map<String, Builder> byStatement = new LinkedHashMap<>();
-        var rows = r.select(queries.get("internal/version-statements"), bind);
-        while (rows.hasNext()) {
-            Binding b = rows.next();
-            String st = iri(b, "statement");
-            if (byStatement.containsKey(st)) continue; // a second label of the same node: the first row wins
-            byStatement.put(st, new Builder(st, b));
-        }
-        var values = r.select(queries.get("internal/version-statement-values"), bind);
-        while (values.hasNext()) {
-            Binding b = values.next();
-            Builder s = byStatement.get(iri(b, "statement"));
-            if (s == null) continue;
-            String v = term(b.get("value"), false);
-            switch (b.get("field").getLiteralLexicalForm()) {
-                case "quote" -> s.quotes.add(v);
-                case "summary" -> s.summaries.add(v);
-                case "evidence" -> s.evidence.add(v);
-                case "question" -> s.questions.add(v);
-                case "citedEvidence" -> s.cited.add(v);
-                default -> { }
-            }
-        }
+        Map<Node, Map<Node, List<Node>>> bySubject = new HashMap<>();
+        r.forEachTriple(GKB.iri(version.iri()), t -> bySubject.computeIfAbsent(t.getSubject(), k -> new HashMap<>())
+                .computeIfAbsent(t.getPredicate(), k -> new ArrayList<>(1)).add(t.getObject()));
+        Subjects g = new Subjects(bySubject);
+
+        List<Node> statements = new ArrayList<>();
+        bySubject.forEach((node, props) -> {
+            if (props.getOrDefault(TYPE, List.of()).contains(STATEMENT) && props.containsKey(RECOMMENDATION)) statements.add(node);
+        });
+        statements.sort(TERM_ORDER);                         // the criteria go to the first statement in IRI order
         Map<String, CriterionBuilder> criteria = new HashMap<>();
-        var crit = r.select(queries.get("internal/version-criteria"), bind);
-        while (crit.hasNext()) {
-            Binding b = crit.next();
-            String c = iri(b, "criterion");
-            Builder s = byStatement.get(iri(b, "statement"));
-            if (s == null || criteria.containsKey(c)) continue;
-            CriterionBuilder cb = new CriterionBuilder(c, b);
-            criteria.put(c, cb);
-            s.criteria.add(cb);
-        }
-        var links = r.select(queries.get("internal/version-criterion-links"), bind);
-        while (links.hasNext()) {
-            Binding b = links.next();
-            CriterionBuilder cb = criteria.get(iri(b, "criterion"));
-            if (cb == null) continue;
-            Node target = b.get("target");
-            switch (b.get("link").getLiteralLexicalForm()) {
-                case "value" -> cb.values.add(term(target, true));
-                case "operand" -> cb.operands.add(target);
-                case "factor" -> cb.factors.add(target);
-                default -> { }
+        Map<Node, Builder> builders = new HashMap<>();
+        for (Node st : statements) {
+            Builder b = new Builder(term(st, false), g, st);
+            builders.put(st, b);
+            for (Node c : reachableCriteria(g, st)) {
+                String c0 = term(c, false);
+                if (criteria.containsKey(c0)) continue;
+                CriterionBuilder cb = new CriterionBuilder(c0, g, c);
+                criteria.put(c0, cb);
+                b.criteria.add(cb);
             }
         }
+        for (Builder b : builders.values()) {
+            b.criteria.sort(Comparator.comparing((CriterionBuilder c) -> c.keyLiteral == null ? "" : c.keyLiteral,
+                    (x, y) -> x.isEmpty() != y.isEmpty() ? (x.isEmpty() ? -1 : 1) : x.compareTo(y)).thenComparing(c -> c.iri));
+        }
+        statements.sort(Comparator.comparing((Node st) -> builders.get(st).displayOrder(), Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparing(TERM_ORDER));
         Map<String, VersionStatement> out = new LinkedHashMap<>();
-        for (Builder s : byStatement.values()) {
-            VersionStatement vs = s.build(criteria);
+        for (Node st : statements) {
+            VersionStatement vs = builders.get(st).build(criteria);
             out.putIfAbsent(vs.recommendation(), vs);
         }
         return new EncodedVersion(version, out);
     }
 
+    /** The criteria under a statement: its roots and every node reached through operands and factors, each once. */
+    private static List<Node> reachableCriteria(Subjects g, Node statement) {
+        List<Node> out = new ArrayList<>();
+        java.util.Set<Node> seen = new java.util.HashSet<>();
+        java.util.ArrayDeque<Node> todo = new java.util.ArrayDeque<>(g.all(statement, CRITERIA));
+        while (!todo.isEmpty()) {
+            Node c = todo.pop();
+            if (!seen.add(c)) continue;
+            out.add(c);
+            todo.addAll(g.all(c, OPERAND));
+            todo.addAll(g.all(c, FACTOR));
+        }
+        return out;
+    }
+
+    /** The grouped triples of one version graph. */
+    private record Subjects(Map<Node, Map<Node, List<Node>>> bySubject) {
+        List<Node> all(Node s, Node p) {
+            Map<Node, List<Node>> props = bySubject.get(s);
+            return props == null ? List.of() : props.getOrDefault(p, List.of());
+        }
+
+        /** One value (the least in term order when the content gives several), or null. */
+        Node one(Node s, Node p) {
+            List<Node> vs = all(s, p);
+            if (vs.isEmpty()) return null;
+            return vs.size() == 1 ? vs.get(0) : vs.stream().min(TERM_ORDER).orElseThrow();
+        }
+    }
+
     /** A term for display: an IRI in the code namespace becomes its code (when {@code codes}), a literal its lexical form. */
+    private static String iri(Binding b, String var) {
+        Node n = b.get(var);
+        return n == null ? null : term(n, false);
+    }
+
     static String term(Node n, boolean codes) {
         if (n == null) return null;
         if (n.isURI()) return codes ? code(n.getURI()) : n.getURI();
@@ -110,81 +153,88 @@ public final class VersionContentReader {
         return iri != null && iri.startsWith(GKB.CODE) ? iri.substring(iri.lastIndexOf('/') + 1) : iri;
     }
 
-    private static String iri(Binding b, String var) {
-        Node n = b.get(var);
+    private static String str(Node n) {
         return n == null ? null : term(n, false);
     }
 
-    private static String code(Binding b, String var) {
-        Node n = b.get(var);
+    private static String codeOf(Node n) {
         return n == null ? null : term(n, true);
     }
 
-    /** Collects one statement's rows. */
+    /** Collects one statement. */
     private static final class Builder {
-        final Binding row;
         final String iri;
-        final TreeSet<String> quotes = new TreeSet<>();
-        final TreeSet<String> summaries = new TreeSet<>();
-        final TreeSet<String> evidence = new TreeSet<>();
-        final TreeSet<String> questions = new TreeSet<>();
-        final TreeSet<String> cited = new TreeSet<>();
+        final Subjects g;
+        final Node node;
         final List<CriterionBuilder> criteria = new ArrayList<>();
 
-        Builder(String iri, Binding row) {
+        Builder(String iri, Subjects g, Node node) {
             this.iri = iri;
-            this.row = row;
+            this.g = g;
+            this.node = node;
+        }
+
+        Integer displayOrder() {
+            Node order = g.one(node, DISPLAY_ORDER);
+            if (order != null && order.isLiteral() && order.getLiteralValue() instanceof Number num) {
+                return num instanceof BigInteger big ? big.intValue() : num.intValue();
+            }
+            return null;
+        }
+
+        private List<String> values(String field) {
+            TreeSet<String> out = new TreeSet<>();
+            for (Node v : g.all(node, VALUES.get(field))) out.add(term(v, false));
+            return List.copyOf(out);
         }
 
         VersionStatement build(Map<String, CriterionBuilder> all) {
             Map<String, CriterionNode> byKey = new TreeMap<>();
             for (CriterionBuilder c : criteria) byKey.putIfAbsent(c.key(), c.build(all));
-            Node root = row.get("criteria");
+            Node root = g.one(node, CRITERIA);
             CriterionBuilder rootC = root == null ? null : all.get(term(root, false));
-            Node order = row.get("displayOrder");
-            Integer displayOrder = null;
-            if (order != null && order.isLiteral() && order.getLiteralValue() instanceof Number num) {
-                displayOrder = num instanceof BigInteger big ? big.intValue() : num.intValue();
-            }
-            return new VersionStatement(iri, iri(row, "recommendation"), str(row, "recommendationLabel"), iri(row, "section"),
-                    str(row, "sectionLabel"), List.copyOf(quotes), List.copyOf(summaries), code(row, "action"), code(row, "modality"),
-                    code(row, "category"), str(row, "categoryBasis"), code(row, "strength"), code(row, "certainty"),
+            Node rec = g.one(node, RECOMMENDATION);
+            Node section = g.one(node, GKB.term("section"));
+            Node source = g.one(node, SOURCE);
+            return new VersionStatement(iri, str(rec), str(g.one(rec, LABEL)), str(section),
+                    section == null ? null : str(g.one(section, LABEL)), values("quote"), values("summary"),
+                    codeOf(g.one(node, GKB.term("action"))), codeOf(g.one(node, GKB.term("modality"))),
+                    codeOf(g.one(node, GKB.term("category"))), str(g.one(node, GKB.term("categoryBasis"))),
+                    codeOf(g.one(node, GKB.term("strength"))), codeOf(g.one(node, GKB.term("certainty"))),
                     rootC == null ? null : rootC.key(), java.util.Collections.unmodifiableMap(byKey),
-                    List.copyOf(evidence), List.copyOf(questions), iri(row, "sourceDocument"), str(row, "locator"), displayOrder,
-                    List.copyOf(cited));
-        }
-
-        private static String str(Binding b, String var) {
-            Node n = b.get(var);
-            return n == null ? null : term(n, false);
+                    values("evidence"), values("question"), source == null ? null : str(g.one(source, DOCUMENT)),
+                    source == null ? null : str(g.one(source, LOCATOR)), displayOrder(), values("citedEvidence"));
         }
     }
 
-    /** Collects one criterion's rows. */
+    /** Collects one criterion. */
     private static final class CriterionBuilder {
         final String iri;
-        final Binding row;
-        final TreeSet<String> values = new TreeSet<>();
-        final List<Node> operands = new ArrayList<>();
-        final List<Node> factors = new ArrayList<>();
+        final Subjects g;
+        final Node node;
+        final String keyLiteral;
 
-        CriterionBuilder(String iri, Binding row) {
+        CriterionBuilder(String iri, Subjects g, Node node) {
             this.iri = iri;
-            this.row = row;
+            this.g = g;
+            this.node = node;
+            Node k = g.one(node, KEY);
+            this.keyLiteral = k == null ? null : k.getLiteralLexicalForm();
         }
 
         /** The key, or the IRI's last segment when the content gives none. */
         String key() {
-            Node k = row.get("key");
-            return k != null ? k.getLiteralLexicalForm() : iri.substring(iri.lastIndexOf('/') + 1);
+            return keyLiteral != null ? keyLiteral : iri.substring(iri.lastIndexOf('/') + 1);
         }
 
         CriterionNode build(Map<String, CriterionBuilder> all) {
-            Node kind = row.get("kind");
-            Node label = row.get("label");
-            return new CriterionNode(iri, key(), kind == null ? null : kind.getLocalName(), code(row, "attribute"),
-                    code(row, "condition"), label == null ? null : label.getLiteralLexicalForm(), List.copyOf(values),
-                    keys(operands, all), keys(factors, all));
+            Node kind = g.all(node, TYPE).stream().filter(KINDS::contains).min(TERM_ORDER).orElse(null);
+            Node label = g.one(node, LABEL);
+            TreeSet<String> values = new TreeSet<>();
+            for (Node v : g.all(node, VALUE)) values.add(term(v, true));
+            return new CriterionNode(iri, key(), kind == null ? null : kind.getLocalName(), codeOf(g.one(node, GKB.term("attribute"))),
+                    codeOf(g.one(node, GKB.term("condition"))), label == null ? null : label.getLiteralLexicalForm(), List.copyOf(values),
+                    keys(g.all(node, OPERAND), all), keys(g.all(node, FACTOR), all));
         }
 
         private static List<String> keys(List<Node> nodes, Map<String, CriterionBuilder> all) {

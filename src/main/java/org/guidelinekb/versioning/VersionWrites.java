@@ -45,10 +45,10 @@ public final class VersionWrites {
     private final QueryLibrary queries;
     private final ContentLoader loader;
     private final CatalogReader catalog;
-    private final Runnable contentChanged;
+    private final Consumer<java.util.Set<Node>> contentChanged;
 
     public VersionWrites(KnowledgeStore store, QueryLibrary queries, ContentLoader loader, CatalogReader catalog,
-                         Runnable contentChanged) {
+                         Consumer<java.util.Set<Node>> contentChanged) {
         this.store = Objects.requireNonNull(store);
         this.queries = Objects.requireNonNull(queries);
         this.loader = Objects.requireNonNull(loader);
@@ -194,14 +194,14 @@ public final class VersionWrites {
      */
     private String recordedWrite(String agent, Function<StoreReader, Plan> plan) {
         String[] activity = {null};
-        store.write(reader -> {
+        ChangeSet written = store.write(reader -> {
             Plan p = plan.apply(reader);
             activity[0] = loader.recordActivity(p.changes(), p.description(), agent, p.inputs());
             p.withActivity().accept(NodeFactory.createURI(activity[0]));
             loader.newStamp(reader, p.changes());
             return p.changes().build();
         });
-        contentChanged.run();
+        contentChanged.accept(written.graphs());
         return activity[0];
     }
 

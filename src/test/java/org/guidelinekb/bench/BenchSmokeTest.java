@@ -198,9 +198,11 @@ class BenchSmokeTest {
         servers.coldStart();
         new RunawayPhase(plan, servers, data, report, log::add).run();
         new ReplicaPhase(plan, servers, data, work, report, log::add).run();
+        new ScalePhase(plan, servers, data, report, log::add).run();
         for (String k : List.of("load_ratio_vs_tdbloader", "http_evaluate_p99_ms", "http_evaluate_max_rps_ratio_vs_floor", "cds_hooks_p99_ms",
                 "rss_mb_shipped", "heap_after_gc_mb_shipped", "sparql_throughput_ratio_vs_fuseki", "cold_start_ms", "heap_growth_mb_over_evaluations",
-                "health_p99_ms_during_runaway", "remote_evaluate_p99_ms", "remote_evaluate_embedded_p99_ms", "remote_publish_visible_ms", "replicas_2_vs_1_throughput")) {
+                "health_p99_ms_during_runaway", "remote_evaluate_p99_ms", "remote_evaluate_embedded_p99_ms", "remote_publish_visible_ms", "replicas_2_vs_1_throughput",
+                "cold_start_ratio_vs_fuseki", "evaluate_summary_bytes_10k")) {
             assertNotNull(report.figure(k), k + " measured");
         }
         JsonNode notes = new ObjectMapper().valueToTree(report.json()).path("notes");

@@ -30,7 +30,7 @@ class TestFhirCaseMapper {
     private TestServer server;
     private CaseAttributes attributes;
     private final FhirCaseMapper mapper = new FhirCaseMapper(FhirMapping.load());
-    private final PrefetchReader reader = new PrefetchReader(FhirContext.forR4Cached(), new FhirFetcher(Duration.ofSeconds(2)), new FhirServerPolicy(java.util.List.of()));
+    private final PrefetchReader reader = new PrefetchReader(FhirContext::forR4Cached, new FhirFetcher(Duration.ofSeconds(2)), new FhirServerPolicy(java.util.List.of()));
     private final CdsService service = CdsServiceCatalog.load().require(CdsLib.PATIENT_VIEW);
 
     @BeforeAll void start() {

@@ -34,10 +34,13 @@ class ReasonerIndexTest {
 
             ReasonerIndex after = reasoner.index();
             assertNotSame(before, after);
-            assertFalse(before.versions().containsKey("https://w3id.org/gkb/id/guideline/fixture/version/3"), "the old index is unchanged");
-            assertTrue(after.versions().containsKey("https://w3id.org/gkb/id/guideline/fixture/version/3"));
+            String v3 = "https://w3id.org/gkb/id/guideline/fixture/version/3";
+            assertTrue(before.catalog().byIri(v3).isEmpty(), "the old index is unchanged");
+            assertTrue(after.catalog().byIri(v3).isPresent());
+            assertFalse(after.isCompiled(v3), "a draft is compiled on first use, not by the write");
             assertTrue(!before.stamp().equals(after.stamp()));
             Evaluation e = reasoner.evaluate(json("{\"guideline\":\"fixture\",\"version\":\"3\",\"case\":{\"metastatic\":false}}"));
+            assertTrue(after.isCompiled(v3));
             assertEquals(4, e.results().size());
             assertEquals(Status.NOT_APPLICABLE, e.results().get(0).status());
             // a draft is never the current version

@@ -39,7 +39,7 @@ public final class BenchMain {
         Consumer<String> log = msg -> System.err.printf("bench: [%5.0fs] %s%n", (System.nanoTime() - t0) / 1e9, msg);
 
         List<String> forkArgs = List.of("-Xms1g", "-Xmx4g");
-        String serverOpts = System.getenv().getOrDefault("GKB_BENCH_SERVER_OPTS", "");
+        String serverOpts = System.getenv().getOrDefault("GKB_BENCH_SERVER_OPTS", ServeDefaults.read(Path.of("gkb")));
         List<String> serverArgs = serverOpts.isBlank() ? List.of() : List.of(serverOpts.trim().split("\\s+"));
         Report report = new Report()
                 .header("mode", plan.name())
@@ -48,7 +48,7 @@ public final class BenchMain {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("plan", plan.toString());
         settings.put("jmh_fork_jvm_args", forkArgs);
-        settings.put("server_jvm_args", serverArgs.isEmpty() ? "(none: as ./gkb serve)" : serverArgs);
+        settings.put("server_jvm_args", serverArgs.isEmpty() ? "(none)" : serverArgs);
         settings.put("jar", jar.toString());
         settings.put("fuseki_jar", fuseki.toString());
         report.header("settings", settings);
@@ -73,6 +73,7 @@ public final class BenchMain {
         phase("cold-start", only, failed, report, log, servers::coldStart);
         phase("runaway", only, failed, report, log, new RunawayPhase(plan, servers, data, report, log)::run);
         phase("replicas", only, failed, report, log, new ReplicaPhase(plan, servers, data, work, report, log)::run);
+        phase("scale", only, failed, report, log, new ScalePhase(plan, servers, data, report, log)::run);
         report.header("elapsed_s", Math.round((System.nanoTime() - t0) / 1e9));
         report.write(out);
         BenchStore.deleteTree(work);
