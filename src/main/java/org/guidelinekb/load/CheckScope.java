@@ -30,7 +30,8 @@ import org.guidelinekb.vocab.GKB;
  * </ol>
  * Nodes the ontology describes (classes, code-list concepts, attributes) are never followed backwards: every
  * statement links to them. A check's row counts when it names a node that the new content or a replaced graph
- * describes ({@link #involved()}); other rows can only be about stored content, which its own load validated.
+ * describes or links to ({@link #involved()}); other rows can only be about stored content, which its own load
+ * validated.
  */
 final class CheckScope {
     private static final Set<Node> CHAINS = Set.of(GKB.term("criteria"), GKB.term("operand"), GKB.term("factor"),
@@ -64,7 +65,10 @@ final class CheckScope {
         return scope;
     }
 
-    /** The nodes whose rows count: the subjects of the new content and of the graphs it replaces. */
+    /**
+     * The nodes whose rows count: the subjects of the new content and of the graphs it replaces, and the nodes the
+     * new content links to (but not the ontology's).
+     */
     Set<Node> involved() {
         return involved;
     }
@@ -86,6 +90,9 @@ final class CheckScope {
         }
         for (Node root : replaced) {
             if (reader.containsGraph(root)) reader.graph(root).find().forEachRemaining(t -> involved.add(t.getSubject()));
+        }
+        for (Node o : objects) {
+            if (!inOntology(o)) involved.add(o); // a stored node the new content links to may break a rule through it
         }
         if (!reader.hasContent(replaced)) return; // a fresh store: nothing stored to link to
         chained.addAll(involved); // their links in and their stored descriptions are looked up right below
