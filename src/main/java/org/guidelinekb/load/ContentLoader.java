@@ -82,7 +82,8 @@ public final class ContentLoader {
         List<LoadReport.FileResult> results = new ArrayList<>();
         String[] activity = {null};
         progress.accept("writing " + parsed.size() + " file(s)");
-        store.write(reader -> {
+        long start = System.nanoTime();
+        ChangeSet written = store.write(reader -> {
             results.clear();
             ChangeSet.Builder changes = ChangeSet.builder();
             List<ParsedContent> loaded = new ArrayList<>();
@@ -101,6 +102,8 @@ public final class ContentLoader {
             newStamp(reader, changes);
             return changes.build();
         });
+        long quads = written.addQuads().size() + written.replaceGraphs().values().stream().mapToLong(Graph::size).sum();
+        progress.accept("wrote " + quads + " quads in one transaction" + Rate.of(quads, start));
         return new LoadReport(List.copyOf(results), activity[0]);
     }
 
