@@ -26,7 +26,9 @@ import org.guidelinekb.vocab.GKB;
  * <li>the description (every triple with it as subject) of each node found that way;</li>
  * <li>along the links the checks follow transitively (criteria trees: {@code gkb:criteria}, {@code gkb:operand},
  *     {@code gkb:factor}; version chains: {@code prov:wasRevisionOf}, {@code pav:previousVersion}), the whole stored
- *     tree or chain in both directions, with descriptions.</li>
+ *     tree or chain that the new content's nodes belong to or link into, in both directions, with descriptions (not
+ *     the trees of the stored nodes found in 1., e.g. the statements of earlier versions of the same
+ *     recommendation).</li>
  * </ol>
  * Nodes the ontology describes (classes, code-list concepts, attributes) are never followed backwards: every
  * statement links to them. A check's row counts when it names a node that the new content or a replaced graph
@@ -111,7 +113,7 @@ final class CheckScope {
             if (n.isURI() && !inOntology(n)) describe(n, neighbours, chain);
         }
         for (Node n : Set.copyOf(neighbours)) {
-            if (n.isURI() && !inOntology(n)) describe(n, null, chain);
+            if (n.isURI() && !inOntology(n)) describe(n, null, null); // a neighbour's own tree or chain is not followed
         }
         // whole trees and chains, both ways
         while (!chain.isEmpty()) {
@@ -122,12 +124,15 @@ final class CheckScope {
         }
     }
 
-    /** Adds the stored triples with {@code n} as subject (once per node); their objects go to {@code objects}. */
+    /**
+     * Adds the stored triples with {@code n} as subject (once per node); their objects go to {@code objects}, and
+     * the objects of their tree and chain links to {@code chain} (either may be null: not collected).
+     */
     private void describe(Node n, Set<Node> objects, Deque<Node> chain) {
         if (!described.add(n)) return;
         find(n, Node.ANY, Node.ANY, t -> {
             if (objects != null && t.getObject().isURI()) objects.add(t.getObject());
-            if (CHAINS.contains(t.getPredicate())) chain.add(t.getObject());
+            if (chain != null && CHAINS.contains(t.getPredicate())) chain.add(t.getObject());
         });
     }
 

@@ -44,7 +44,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  *     cleanly on top of the bundled content, then {@code new.ttl} is refused by {@code <query>} with the same rows
  *     as the whole-KB run; with a {@code stored/} folder, the violation shows only through the link into stored
  *     content (the file checked on its own does not raise it); {@code passes.ttl}, its counterpart that links to
- *     stored content the right way, loads.</li>
+ *     stored content the right way, loads (with a PROV activity), and loading it again changes and records
+ *     nothing.</li>
  * </ul>
  */
 class TestIncrementalChecks {
@@ -114,7 +115,13 @@ class TestIncrementalChecks {
                 assertTrue(alone.stream().noneMatch(row -> row.startsWith(query)), () -> dir + ": new.ttl raises " + query + " on its own too: " + alone);
             }
 
-            assertEquals("loaded", loader.load(List.of(ContentFile.read(dir.resolve("passes.ttl"))), "test", msg -> {}).files().get(0).status());
+            ContentFile good = ContentFile.read(dir.resolve("passes.ttl"));
+            LoadReport first = loader.load(List.of(good), "test", msg -> {});
+            assertEquals("loaded", first.files().get(0).status());
+            assertTrue(first.activity() != null, "a load that changes content is recorded (PROV)");
+            LoadReport again = loader.load(List.of(good), "test", msg -> {});
+            assertEquals("unchanged", again.files().get(0).status(), "unchanged content changes nothing");
+            assertEquals(null, again.activity(), "and records nothing");
         }
     }
 

@@ -36,6 +36,6 @@ public record Plan(String name, int evalRounds, int warmupIterations, int iterat
     /** For the smoke test only: every phase once, tiny (its figures mean nothing). */
     public static Plan tiny() {
         return new Plan("tiny", 1, 1, 1, 1, 1, 20, 1, false, List.of(50), 1, Duration.ZERO, Duration.ofMillis(300), 2, 5,
-                1_000, 1, false, 1, 10, false, 1, Duration.ofMillis(300), 1, 200, true);
+                1_000, 1, false, 1, 10, false, 1, Duration.ofMillis(300), 1, 200, false);
     }
 }
