@@ -88,7 +88,7 @@ public final class ContentValidator {
         }
         progress.accept("shapes checked: " + batch.size() + " file(s), " + triples + " triples" + Rate.of(triples, start));
         Set<Node> involved = null;
-        if (reader != null) {
+        if (reader != null && reader.hasContent(roots)) { // a fresh store has nothing to link to: the batch alone
             long ownSize = kb.size();
             start = System.nanoTime();
             CheckScope scope = CheckScope.gather(batch.stream().map(ParsedContent::graph).toList(), roots, reader, ontology.graph(), kb);

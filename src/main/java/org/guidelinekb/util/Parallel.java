@@ -4,21 +4,33 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 
-/** Independent pieces of CPU work (files to parse, queries to run) spread over the cores. */
+/**
+ * Independent pieces of CPU work (files to parse, queries to run) spread over the cores: one daemon thread per core
+ * (the common fork-join pool has one thread fewer than the cores, which on 2 cores would be no spreading at all).
+ */
 public final class Parallel {
     private Parallel() {}
 
+    private static final ThreadGroup GROUP = new ThreadGroup("gkb-parallel");
+    private static final ExecutorService POOL = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), r -> {
+        Thread t = new Thread(GROUP, r, "gkb-parallel");
+        t.setDaemon(true);
+        return t;
+    });
+
     /**
-     * Applies {@code work} to every item on the common pool; the results come in the items' order. When several
-     * items fail, the failure of the first of them (in the items' order) is thrown, so the answer does not depend on
-     * timing.
+     * Applies {@code work} to every item on the pool; the results come in the items' order. When several items
+     * fail, the failure of the first of them (in the items' order) is thrown, so the answer does not depend on
+     * timing. Called from a pool thread, it runs in that thread (no task waits for a task behind it).
      */
     public static <T, R> List<R> map(List<T> items, Function<T, R> work) {
-        if (items.size() <= 1) return items.stream().map(work).toList();
+        if (items.size() <= 1 || Thread.currentThread().getThreadGroup() == GROUP) return items.stream().map(work).toList();
         List<CompletableFuture<R>> futures = new ArrayList<>();
-        for (T item : items) futures.add(CompletableFuture.supplyAsync(() -> work.apply(item)));
+        for (T item : items) futures.add(CompletableFuture.supplyAsync(() -> work.apply(item), POOL));
         List<R> out = new ArrayList<>();
         for (CompletableFuture<R> f : futures) {
             try {
