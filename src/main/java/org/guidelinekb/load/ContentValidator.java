@@ -76,7 +76,8 @@ public final class ContentValidator {
         Set<Node> roots = new HashSet<>();
         Graph kb = withOntology();
         long start = System.nanoTime();
-        Parallel.map(batch, p -> shapes(p.file().name(), p.graph())).forEach(out::addAll);
+        // the shapes run while the checks' graph is built and the checks run (queued behind them): every core busy
+        var shapes = Parallel.start(batch, p -> shapes(p.file().name(), p.graph()));
         long triples = 0;
         for (ParsedContent p : batch) {
             roots.add(p.root());
@@ -86,19 +87,21 @@ public final class ContentValidator {
                 fileOf.putIfAbsent(t.getSubject(), p.file().name());
             });
         }
-        progress.accept("shapes checked: " + batch.size() + " file(s), " + triples + " triples" + Rate.of(triples, start));
         Set<Node> involved = null;
         if (reader != null && reader.hasContent(roots)) { // a fresh store has nothing to link to: the batch alone
             long ownSize = kb.size();
-            start = System.nanoTime();
+            long gathering = System.nanoTime();
             CheckScope scope = CheckScope.gather(batch.stream().map(ParsedContent::graph).toList(), roots, reader, ontology.graph(), kb);
             involved = scope.involved();
             progress.accept("linked stored content: " + (kb.size() - ownSize) + " triples from " + scope.lookups() + " lookups"
-                    + Rate.of(scope.lookups(), start));
+                    + Rate.of(scope.lookups(), gathering));
         }
-        start = System.nanoTime();
-        out.addAll(checks(kb, fileOf, involved));
-        progress.accept("violation checks run over " + kb.size() + " triples" + Rate.of(kb.size(), start));
+        long checking = System.nanoTime();
+        List<Violation> checked = checks(kb, fileOf, involved);
+        progress.accept("violation checks run over " + kb.size() + " triples" + Rate.of(kb.size(), checking));
+        shapes.get().forEach(out::addAll);
+        progress.accept("shapes checked: " + batch.size() + " file(s), " + triples + " triples" + Rate.of(triples, start));
+        out.addAll(checked);
         return out;
     }
 

@@ -28,9 +28,25 @@ public final class Parallel {
      * timing. Called from a pool thread, it runs in that thread (no task waits for a task behind it).
      */
     public static <T, R> List<R> map(List<T> items, Function<T, R> work) {
-        if (items.size() <= 1 || Thread.currentThread().getThreadGroup() == GROUP) return items.stream().map(work).toList();
+        if (items.size() <= 1) return items.stream().map(work).toList();
+        return start(items, work).get();
+    }
+
+    /**
+     * Starts {@code work} on every item and returns at once; {@code get()} waits for the results (in the items'
+     * order, failures as {@link #map}), so that the caller can queue other work behind it and keep every core busy.
+     */
+    public static <T, R> java.util.function.Supplier<List<R>> start(List<T> items, Function<T, R> work) {
+        if (Thread.currentThread().getThreadGroup() == GROUP) {
+            List<R> done = items.stream().map(work).toList();
+            return () -> done;
+        }
         List<CompletableFuture<R>> futures = new ArrayList<>();
         for (T item : items) futures.add(CompletableFuture.supplyAsync(() -> work.apply(item), POOL));
+        return () -> join(futures);
+    }
+
+    private static <R> List<R> join(List<CompletableFuture<R>> futures) {
         List<R> out = new ArrayList<>();
         for (CompletableFuture<R> f : futures) {
             try {
