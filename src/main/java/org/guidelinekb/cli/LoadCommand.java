@@ -3,11 +3,14 @@ package org.guidelinekb.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 
 import org.guidelinekb.AppConfig;
 import org.guidelinekb.KnowledgeBase;
 import org.guidelinekb.load.ContentFile;
 import org.guidelinekb.load.LoadReport;
+import org.guidelinekb.sparql.QueryLibrary;
+import org.guidelinekb.store.KnowledgeStore;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,8 +33,12 @@ final class LoadCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<ContentFile> content = files.stream().map(ContentFile::read).toList();
-        try (KnowledgeBase kb = KnowledgeBase.open(storeOptions.apply(AppConfig.defaults()), Progress.stderr())) {
-            LoadReport report = kb.load(content, agent, Progress.stderr());
+        AppConfig config = storeOptions.apply(AppConfig.defaults());
+        QueryLibrary queries = QueryLibrary.load();
+        Consumer<String> progress = Progress.stderr();
+        try (KnowledgeStore store = KnowledgeBase.openStore(config, queries)) {
+            // only the loader: a server started later compiles what it serves
+            LoadReport report = KnowledgeBase.openLoader(config, store, queries, progress).load(content, agent, progress);
             for (LoadReport.FileResult f : report.files()) {
                 System.out.printf("%-9s %s -> <%s> (%d triples, sha256 %s)%n", f.status(), f.file(), f.graph(), f.triples(), f.sha256());
             }

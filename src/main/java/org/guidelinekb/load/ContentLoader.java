@@ -29,6 +29,7 @@ import org.guidelinekb.store.KnowledgeStore;
 import org.guidelinekb.store.StoreReader;
 import org.guidelinekb.vocab.GKB;
 import org.guidelinekb.vocab.PROV;
+import org.guidelinekb.util.Parallel;
 
 /**
  * Validates and loads content files: every file is checked before anything is written, then all files go in as
@@ -53,18 +54,22 @@ public final class ContentLoader {
      * on their own (without one: {@code gkb validate}).
      */
     public List<ParsedContent> check(List<ContentFile> files, Consumer<String> progress) {
-        List<ParsedContent> parsed = new ArrayList<>();
+        long start = System.nanoTime();
+        List<ParsedContent> parsed = Parallel.map(files, f -> {
+            progress.accept("parsing " + f.name());
+            return ParsedContent.parse(f, queries);
+        });
+        long triples = parsed.stream().mapToLong(p -> p.graph().size()).sum();
+        progress.accept("parsed " + files.size() + " file(s), " + triples + " triples" + Rate.of(triples, start));
         Set<Node> roots = new HashSet<>();
-        for (ContentFile f : files) {
-            progress.accept("validating " + f.name());
-            ParsedContent p = ParsedContent.parse(f, queries);
+        for (ParsedContent p : parsed) {
+            ContentFile f = p.file();
             if (!roots.add(p.root())) {
                 throw new InvalidInputException(f.name() + ": another file in this load also holds " + p.root().getURI());
             }
-            parsed.add(p);
         }
         List<Violation> violations = store == null ? validator.validateBatch(parsed, null)
-                : store.read(r -> validator.validateBatch(parsed, r));
+                : store.read(r -> validator.validateBatch(parsed, r, progress));
         if (!violations.isEmpty()) {
             throw new ValidationException(violations.size() + " violation(s) of the knowledge model; nothing was written", violations);
         }
@@ -77,7 +82,8 @@ public final class ContentLoader {
         List<LoadReport.FileResult> results = new ArrayList<>();
         String[] activity = {null};
         progress.accept("writing " + parsed.size() + " file(s)");
-        store.write(reader -> {
+        long start = System.nanoTime();
+        ChangeSet written = store.write(reader -> {
             results.clear();
             ChangeSet.Builder changes = ChangeSet.builder();
             List<ParsedContent> loaded = new ArrayList<>();
@@ -96,6 +102,8 @@ public final class ContentLoader {
             newStamp(reader, changes);
             return changes.build();
         });
+        long quads = written.addQuads().size() + written.replaceGraphs().values().stream().mapToLong(Graph::size).sum();
+        progress.accept("wrote " + quads + " quads in one transaction" + Rate.of(quads, start));
         return new LoadReport(List.copyOf(results), activity[0]);
     }
 

@@ -63,10 +63,11 @@ public record ParsedContent(ContentFile file, Graph graph, Node root, Node rootT
             throw new InvalidInputException(file.name() + ": not valid " + file.lang().getLabel() + ": " + e.getMessage());
         }
         if (g.isEmpty()) throw new InvalidInputException(file.name() + ": no triples");
+        java.util.Set<String> checked = new java.util.HashSet<>(); // each IRI once: a file repeats most of them
         g.find().forEachRemaining(t -> {
-            requireValidIri(file, t.getSubject());
-            requireValidIri(file, t.getPredicate());
-            requireValidIri(file, t.getObject());
+            requireValidIri(file, t.getSubject(), checked);
+            requireValidIri(file, t.getPredicate(), checked);
+            requireValidIri(file, t.getObject(), checked);
         });
         Node[] root = findRoot(file, g, queries);
         return new ParsedContent(file, g, root[0], root[1]);
@@ -76,9 +77,9 @@ public record ParsedContent(ContentFile file, Graph graph, Node root, Node rootT
      * The parsers only warn about some IRIs that RFC 3987 does not allow (e.g. one with a '"' in it); such an IRI
      * cannot be written in SPARQL, so a remote store would refuse the write. Refused here, for every store alike.
      */
-    private static void requireValidIri(ContentFile file, Node n) {
+    private static void requireValidIri(ContentFile file, Node n, java.util.Set<String> checked) {
         String iri = n.isURI() ? n.getURI() : n.isLiteral() ? n.getLiteralDatatypeURI() : null;
-        if (iri == null) return;
+        if (iri == null || !checked.add(iri)) return;
         try {
             org.apache.jena.irix.IRIx.create(iri);
         } catch (org.apache.jena.irix.IRIException e) {

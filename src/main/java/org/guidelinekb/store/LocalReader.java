@@ -1,11 +1,11 @@
 package org.guidelinekb.store;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.QueryExecBuilder;
@@ -43,17 +43,22 @@ final class LocalReader extends ExecReader {
     }
 
     @Override
-    public Graph contentView(Set<Node> excluding) {
-        // A copy in an indexed in-memory graph: the checks' many small lookups are fastest there (a live union
-        // view over TDB2 was several times slower, and Jena 5.6's GraphUnionRead fails when closing iterators).
-        Graph copy = GraphFactory.createDefaultGraph();
-        List<Node> graphs = new ArrayList<>();
-        dsg.listGraphNodes().forEachRemaining(graphs::add);
-        for (Node g : graphs) {
-            if (excluding.contains(g) || (g.isURI() && g.getURI().startsWith(GKB.GRAPH))) continue;
-            dsg.find(g, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> copy.add(q.asTriple()));
+    public void findContent(Node s, Node p, Node o, Set<Node> excluding, Consumer<Triple> sink) {
+        // one index lookup over every named graph (TDB2 picks the index from the bound terms)
+        dsg.find(Node.ANY, s, p, o).forEachRemaining(q -> {
+            Node g = q.getGraph();
+            if (q.isDefaultGraph() || excluding.contains(g) || GKB.ontologyGraph.equals(g) || (g.isURI() && g.getURI().startsWith(GKB.GRAPH))) return;
+            sink.accept(q.asTriple());
+        });
+    }
+
+    @Override
+    public boolean hasContent(Set<Node> excluding) {
+        for (var it = dsg.listGraphNodes(); it.hasNext(); ) {
+            Node g = it.next();
+            if (!excluding.contains(g) && !GKB.ontologyGraph.equals(g) && !(g.isURI() && g.getURI().startsWith(GKB.GRAPH))) return true;
         }
-        return copy;
+        return false;
     }
 
     @Override

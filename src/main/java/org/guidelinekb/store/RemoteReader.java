@@ -1,23 +1,28 @@
 package org.guidelinekb.store;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.QueryExecBuilder;
 import org.apache.jena.sparql.exec.http.QueryExecHTTP;
 import org.apache.jena.sparql.exec.http.QueryExecHTTPBuilder;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.guidelinekb.sparql.QueryLibrary;
+import org.guidelinekb.vocab.GKB;
 
 /** A reader over a remote SPARQL 1.1 query endpoint. */
 final class RemoteReader extends ExecReader {
     private final RemoteEndpoints endpoints;
     private final QueryLibrary queries;
     private final long timeoutMillis;
+    private final Map<Set<Node>, Graph> copies = new HashMap<>();
 
     RemoteReader(RemoteEndpoints endpoints, QueryLibrary queries, long timeoutMillis) {
         this.endpoints = endpoints;
@@ -49,13 +54,27 @@ final class RemoteReader extends ExecReader {
         return ask(queries.get("internal/graph-exists"), Map.of("graph", graphName));
     }
 
+    /**
+     * A remote store answers one query per request, so the content is copied once per read (and per set of excluded
+     * graphs) and looked up in memory: a remote store's validation still costs a copy of its content.
+     */
     @Override
-    public Graph contentView(Set<Node> excluding) {
-        Graph copy = GraphFactory.createDefaultGraph(); // a remote store has no live view: copy what is needed
+    public void findContent(Node s, Node p, Node o, Set<Node> excluding, Consumer<Triple> sink) {
+        Graph copy = copies.computeIfAbsent(Set.copyOf(excluding), this::contentCopy);
+        copy.find(s, p, o).forEachRemaining(sink);
+    }
+
+    @Override
+    public boolean hasContent(Set<Node> excluding) {
+        return !copies.computeIfAbsent(Set.copyOf(excluding), this::contentCopy).isEmpty();
+    }
+
+    private Graph contentCopy(Set<Node> excluding) {
+        Graph copy = GraphFactory.createDefaultGraph();
         var rows = select(queries.get("internal/all-quads"), Map.of());
         while (rows.hasNext()) {
             Binding b = rows.next();
-            if (!excluding.contains(b.get("g"))) copy.add(b.get("s"), b.get("p"), b.get("o"));
+            if (!excluding.contains(b.get("g")) && !GKB.ontologyGraph.equals(b.get("g"))) copy.add(b.get("s"), b.get("p"), b.get("o"));
         }
         return copy;
     }

@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.query.Query;
 import org.apache.jena.sparql.exec.RowSetRewindable;
 
@@ -50,9 +51,16 @@ public interface StoreReader {
     StoreStats stats();
 
     /**
-     * The union of the content graphs (every named graph except the server's bookkeeping graphs under
-     * {@code https://w3id.org/gkb/graph/}) minus the graphs in {@code excluding}, as a read-only graph valid inside
-     * this read (a copy). Used to check new content against the rest of the knowledge base.
+     * The triples of the content graphs (every named graph except the server's bookkeeping graphs under
+     * {@code https://w3id.org/gkb/graph/}), minus the graphs in {@code excluding}, that match one pattern
+     * ({@code Node.ANY} matches anything); a triple held by several graphs may come more than once. Used to check new
+     * content against the stored content it links to and that links to it, one lookup per node.
      */
-    Graph contentView(Set<Node> excluding);
+    void findContent(Node s, Node p, Node o, Set<Node> excluding, Consumer<Triple> sink);
+
+    /**
+     * Whether a content graph other than those in {@code excluding} and the ontology graph exists (a fresh store
+     * has none, and new content then has nothing stored to link to).
+     */
+    boolean hasContent(Set<Node> excluding);
 }

@@ -187,10 +187,10 @@ class BenchSmokeTest {
         Datasets data = Datasets.prepare(work, plan, log::add);
         InProcessPhase inProcess = new InProcessPhase(plan, null, data, report, log::add);
         inProcess.heapOverEvaluations();
-        inProcess.load(work);
         String fuseki = System.getProperty("gkb.fuseki.jar");
         assertNotNull(fuseki, "surefire passes the Fuseki jar's path");
         List<String> gkb = List.of("-cp", System.getProperty("java.class.path"), "org.guidelinekb.cli.Main");
+        new LoadPhase(plan, gkb, Path.of(fuseki), data, report, log::add).run(work);
         ServerPhase servers = new ServerPhase(plan, gkb, Path.of(fuseki), List.of("-Xmx512m"), data, work, report, log::add);
         servers.http();
         servers.memory();
@@ -213,9 +213,12 @@ class BenchSmokeTest {
         report.write(tmp.resolve("report"));
         JsonNode json = new ObjectMapper().readTree(tmp.resolve("report/report.json").toFile());
         for (Target t : Target.ALL) assertTrue(json.has(t.key()), "report.json has " + t.key());
-        for (String k : List.of("remote_evaluate_p99_ms", "remote_publish_visible_ms", "replicas_2_vs_1_throughput")) {
+        for (String k : List.of("remote_evaluate_p99_ms", "remote_publish_visible_ms", "replicas_2_vs_1_throughput", "load_ratio_vs_tdbloader")) {
             assertTrue(json.get(k).isNumber(), k + " is a number in report.json: " + json.get(k));
         }
+        // the tiny plan, like a quick run, leaves the whole-library load out: null, with the reason in the notes
+        assertTrue(json.get("load_ratio_vs_tdbloader_30k").isNull() && json.get("load_growth_exponent").isNull());
+        assertTrue(notes.toString().contains("load_ratio_vs_tdbloader_30k and load_growth_exponent are null"), notes.toString());
         String md = Files.readString(tmp.resolve("report/report.md"));
         assertTrue(md.contains("| `evaluate_speedup_vs_naive` |"));
         assertTrue(md.contains("## Replicas over a shared store") && md.contains(Affinity.cpus() + " cores"), "the replica section states the cores");

@@ -66,7 +66,7 @@ public final class BenchMain {
         phase("evaluation", only, failed, report, log, inProcess::evaluation);
         phase("diff", only, failed, report, log, inProcess::diff);
         phase("heap", only, failed, report, log, inProcess::heapOverEvaluations);
-        phase("load", only, failed, report, log, () -> inProcess.load(work));
+        phase("load", only, failed, report, log, () -> new LoadPhase(plan, List.of("-jar", jar.toString()), fuseki, data, report, log).run(work));
         phase("http", only, failed, report, log, servers::http);
         phase("memory", only, failed, report, log, servers::memory);
         phase("sparql", only, failed, report, log, servers::sparql);

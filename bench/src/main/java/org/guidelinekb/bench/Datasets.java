@@ -25,15 +25,18 @@ public final class Datasets {
     /** One guideline, one version of 1,000 statements (the CQL peer's second workload). */
     public final Path gen1kDb;
     public final Path sparqlDb;
-    public final List<Path> loadFiles;
+    /** One generated guideline's versions (3 files) and the whole generated library (30 files) of the load phase. */
+    public final List<Path> loadGuideline;
+    public final List<Path> loadLibrary;
     public final Map<String, Object> description = new LinkedHashMap<>();
 
-    private Datasets(Path shippedDb, Path kb10kDb, Path gen1kDb, Path sparqlDb, List<Path> loadFiles) {
+    private Datasets(Path shippedDb, Path kb10kDb, Path gen1kDb, Path sparqlDb, List<Path> loadGuideline, List<Path> loadLibrary) {
         this.shippedDb = shippedDb;
         this.kb10kDb = kb10kDb;
         this.gen1kDb = gen1kDb;
         this.sparqlDb = sparqlDb;
-        this.loadFiles = loadFiles;
+        this.loadGuideline = loadGuideline;
+        this.loadLibrary = loadLibrary;
     }
 
     public static Datasets prepare(Path work, Plan plan, java.util.function.Consumer<String> log) {
@@ -65,17 +68,19 @@ public final class Datasets {
         try (KnowledgeBase kb = KnowledgeBase.open(config(sparqlDb, false), m -> { })) {
             BenchStore.putUnvalidated(kb, filesSparql);
         }
-        GeneratorSettings sLoad = new GeneratorSettings(1, 1, plan.loadRecommendations(), 0.2, 44);
+        GeneratorSettings sLoad = new GeneratorSettings(10, 3, plan.loadRecommendations(), 0.2, 7);
         List<Path> loadFiles = new KbGenerator(sLoad).write(work.resolve("kb-load")).files();
+        List<Path> firstGuideline = loadFiles.stream().filter(f -> f.getParent().getFileName().toString().equals(sLoad.guidelineId(0))).toList();
 
-        Datasets d = new Datasets(shipped, db10k, db1k, sparqlDb, loadFiles);
+        Datasets d = new Datasets(shipped, db10k, db1k, sparqlDb, firstGuideline, loadFiles);
         d.description.put("shipped", Map.of("what", "kb/ as bundled in the jar", "sha256", shippedHash()));
         d.description.put("kb_10k", Map.of("what", "gkb generate " + args(s10k) + " (active versions: " + s10k.guidelines() + " x " + s10k.recommendations() + " statements)",
                 "sha256", BenchStore.sha256(files10k)));
         d.description.put("kb_1k", Map.of("what", "gkb generate " + args(s1k) + " (one version of 1,000 statements; ours vs the CQL engine)",
                 "sha256", BenchStore.sha256(files1k)));
         d.description.put("sparql", Map.of("what", "kb/ plus gkb generate " + args(sSparql), "sha256", BenchStore.sha256(filesSparql)));
-        d.description.put("load", Map.of("what", "gkb generate " + args(sLoad), "sha256", BenchStore.sha256(loadFiles)));
+        d.description.put("load", Map.of("what", "gkb generate " + args(sLoad) + " (3 files: " + sLoad.guidelineId(0) + "; library: all "
+                + loadFiles.size() + ")", "sha256", BenchStore.sha256(loadFiles)));
         return d;
     }
 

@@ -1,6 +1,5 @@
 package org.guidelinekb.bench;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +12,7 @@ import org.guidelinekb.bench.jmh.EvaluateBench;
 import org.guidelinekb.bench.jmh.NaiveEvaluateBench;
 import org.guidelinekb.bench.proc.Memory;
 
-/** The in-process figures: evaluation (with the naive peer), version diff, heap over many evaluations, bulk load. */
+/** The in-process figures: evaluation (with the naive peer), version diff, heap over many evaluations. */
 public final class InProcessPhase {
     private final Plan plan;
     private final Jmh jmh;
@@ -115,21 +114,6 @@ public final class InProcessPhase {
             report.figure("heap_growth_mb_over_evaluations", after - before);
             report.detail("heap_evaluations", plan.heapEvaluations());
         }
-    }
-
-    public void load(Path work) {
-        log.accept("bulk load: ours (validated) vs tdb2.tdbloader, " + plan.pairRounds() + " interleaved rounds");
-        List<LoadWorkload.Timing> ours = new ArrayList<>();
-        List<Pairs.Round> rounds = Pairs.run(plan.pairRounds(),
-                () -> keep(ours, LoadWorkload.ours(data.loadFiles, work.resolve("load-ours"))).triplesPerSecond(),
-                () -> LoadWorkload.tdbloader(data.loadFiles, ours.get(ours.size() - 1).triples(), work.resolve("load-peer")).triplesPerSecond(),
-                (a, b) -> a / b);
-        report.figure("load_ratio_vs_tdbloader", Pairs.medianRatio(rounds));
-        report.figure("load_triples_per_s_ours", Pairs.median(rounds.stream().map(Pairs.Round::a).toList()));
-        report.figure("load_triples_per_s_tdbloader", Pairs.median(rounds.stream().map(Pairs.Round::b).toList()));
-        report.figure("load_validation_share", Pairs.median(ours.stream().map(t -> t.validateMs() / t.millis()).toList()));
-        report.detail("load_rounds", rounds);
-        report.detail("load_triples", ours.get(0).triples());
     }
 
     private static <T> T keep(List<T> list, T t) {
