@@ -18,6 +18,7 @@ import org.apache.jena.sparql.resultset.ResultsWriter;
 import org.guidelinekb.error.InvalidInputException;
 import org.guidelinekb.queries.Watchdog;
 import org.guidelinekb.sparqlendpoint.FederatedQueries;
+import org.guidelinekb.sparqlendpoint.RegexLimits;
 import org.guidelinekb.sparqlendpoint.ResultCap;
 import org.guidelinekb.store.KnowledgeStore;
 
@@ -79,6 +80,7 @@ public final class RemoteSparqlController {
             throw new InvalidInputException("SPARQL parse error: " + e.getMessage());
         }
         FederatedQueries.refusal(query).ifPresent(why -> { throw new InvalidInputException(why); });
+        RegexLimits.refusal(query, true).ifPresent(why -> { throw new InvalidInputException(why); }); // the store's regex cannot be stopped
         String accept = ctx.header("Accept");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         String type;

@@ -13,7 +13,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.exec.QueryExec;
 
 /**
- * Fuseki's query operation for the public endpoint, with the server's limits: the {@link ResultCap} and a timeout enforced twice — ARQ's context timeout and our own {@link QueryWatchdog}; no {@code SERVICE} ({@link FederatedQueries}).
+ * Fuseki's query operation for the public endpoint, with the server's limits: the {@link ResultCap} and a timeout enforced twice — ARQ's context timeout and our own {@link QueryWatchdog}; no {@code SERVICE} ({@link FederatedQueries}); regular expressions stopped at the deadline ({@link RegexLimits}).
  */
 public final class GuardedQueryService extends SPARQL_QueryDataset {
     private final QueryWatchdog watchdog;
@@ -30,6 +30,7 @@ public final class GuardedQueryService extends SPARQL_QueryDataset {
     protected void validateQuery(HttpAction action, Query query) {
         super.validateQuery(action, query);
         FederatedQueries.refusal(query).ifPresent(ServletOps::errorBadRequest);
+        RegexLimits.refusal(query, false).ifPresent(ServletOps::errorBadRequest);
         if (cap.apply(query)) action.setResponseHeader(ResultCap.HEADER, Long.toString(cap.maxRows()));
     }
 
@@ -37,7 +38,8 @@ public final class GuardedQueryService extends SPARQL_QueryDataset {
     protected QueryExec createQueryExec(HttpAction action, Query query, DatasetGraph dataset) {
         action.getContext().set(ARQ.queryTimeout, Long.toString(watchdog.timeoutMillis()));
         action.getContext().set(ARQ.httpServiceAllowed, false); // a second line behind FederatedQueries
-        QueryExec exec = super.createQueryExec(action, query, dataset);
+        action.getContext().set(RegexLimits.DEADLINE, System.nanoTime() + watchdog.timeoutMillis() * 1_000_000L);
+        QueryExec exec = super.createQueryExec(action, RegexLimits.bounded(query), dataset);
         watched.get().add(watchdog.watch(exec));
         return exec;
     }
