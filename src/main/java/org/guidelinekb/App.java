@@ -151,6 +151,7 @@ public final class App implements AutoCloseable {
         }
         FusekiServer fuseki = builder
                 .addFilter("/*", new SecurityHeadersFilter())
+                .addFilter("/*", new RequestLimits(config.maxJsonBytes(), config.maxUploadBytes())) // bodies counted as they stream in
                 .addFilter(DATASET + "/*", new FusekiProblemFilter())
                 .addFilter(FusekiUiController.UI_PATH + DATASET + "/*", new FusekiProblemFilter())
                 .enablePing(false)

@@ -47,12 +47,7 @@ public final class FusekiProblemFilter implements Filter {
             Problem p = timedOut(capture.status, detail)
                     ? ApiErrors.problem(new QueryTimeoutException(detail))
                     : new Problem(ApiErrors.slugFor(capture.status), ApiErrors.titleFor(capture.status), capture.status, detail);
-            byte[] body = Json.MAPPER.writeValueAsBytes(p.body(request.getRequestURI()));
-            response.resetBuffer();
-            response.setStatus(capture.status);
-            response.setContentType(Problem.CONTENT_TYPE);
-            response.setContentLength(body.length);
-            response.getOutputStream().write(body);
+            p.write(response, request.getRequestURI());
         }
     }
 

@@ -29,6 +29,16 @@ public record Problem(String slug, String title, int status, String detail, Map<
         return m;
     }
 
+    /** Writes this problem as the whole response (for servlet filters, outside the framework). */
+    public void write(jakarta.servlet.http.HttpServletResponse response, String instance) throws java.io.IOException {
+        byte[] bytes = Json.MAPPER.writeValueAsBytes(body(instance));
+        response.resetBuffer();
+        response.setStatus(status);
+        response.setContentType(CONTENT_TYPE);
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
+    }
+
     public void send(Context ctx) {
         ctx.status(status).json(body(ctx.path()));
         ctx.contentType(CONTENT_TYPE);
