@@ -75,9 +75,11 @@ public final class ApiErrors {
             case 404 -> "not-found";
             case 405 -> "method-not-allowed";
             case 406 -> "not-acceptable";
+            case 408 -> "request-timeout";
             case 409 -> "conflict";
             case 413 -> "payload-too-large";
             case 415 -> "unsupported-media-type";
+            case 429 -> "too-many-requests";
             case 503 -> "unavailable";
             default -> "http-" + status;
         };
@@ -91,9 +93,11 @@ public final class ApiErrors {
             case 404 -> "Not found";
             case 405 -> "Method not allowed";
             case 406 -> "Not acceptable";
+            case 408 -> "Request timeout";
             case 409 -> "Conflict";
             case 413 -> "Payload too large";
             case 415 -> "Unsupported media type";
+            case 429 -> "Too many requests";
             case 503 -> "Unavailable";
             default -> "HTTP " + status;
         };

@@ -28,7 +28,7 @@ import io.javalin.http.HttpStatus;
  * result set. {@code GKB-Versions} names the version graphs a version-scoped query read.
  */
 public final class QueryController {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER; // bodies nest at most Json.MAX_NESTING levels
     private final QueryService service;
 
     public QueryController(QueryService service) {

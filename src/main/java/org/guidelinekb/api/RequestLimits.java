@@ -31,6 +31,12 @@ public final class RequestLimits implements Filter {
     static final List<String> QUERY_ROUTES = List.of("/kb", "/ui/kb");
     /** Largest SPARQL request body (a query, or a form holding one). */
     public static final long MAX_QUERY_BYTES = 1L << 20;
+    /** Request bodies one client (remote address) may be sending at once; more → 429. */
+    public static final int MAX_BODIES_PER_CLIENT = 4;
+    /** The slowest average rate a body may arrive at, after the first {@value #RATE_GRACE_MILLIS} ms. */
+    public static final long MIN_BYTES_PER_SECOND = 1024;
+    static final long RATE_GRACE_MILLIS = 5_000;
+    private final java.util.concurrent.ConcurrentHashMap<String, Integer> bodiesInProgress = new java.util.concurrent.ConcurrentHashMap<>();
     private final long maxJsonBytes;
     private final long maxUploadBytes;
 
@@ -97,11 +103,23 @@ public final class RequestLimits implements Filter {
             refuse(request, response, 413, tooLarge(limit), !(drainable && drain(request.getInputStream())));
             return;
         }
-        if (!chunked) {
-            chain.doFilter(request, response);
+        String client = request.getRemoteAddr();
+        if (bodiesInProgress.merge(client, 1, Integer::sum) > MAX_BODIES_PER_CLIENT) {
+            release(client);
+            response.setHeader("Retry-After", "5");
+            refuse(request, response, 429, "this client is already sending " + MAX_BODIES_PER_CLIENT
+                    + " request bodies; send the next one when one of them has been answered", true);
             return;
         }
-        byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+        byte[] body;
+        try {
+            body = readBody(request.getInputStream(), limit);
+        } catch (SlowBody e) {
+            refuse(request, response, 408, e.getMessage(), true);
+            return;
+        } finally {
+            release(client);
+        }
         if (body.length > limit) {
             refuse(request, response, 413, tooLarge(limit), true); // stop reading: the rest is never read
             return;
@@ -114,6 +132,37 @@ public final class RequestLimits implements Filter {
             return;
         }
         chain.doFilter(buffered, response);
+    }
+
+    private void release(String client) {
+        bodiesInProgress.computeIfPresent(client, (k, n) -> n <= 1 ? null : n - 1);
+    }
+
+    /**
+     * The body, read whole up to {@code limit + 1} bytes (more means too large). After a grace of
+     * {@value #RATE_GRACE_MILLIS} ms a client sending fewer than {@value #MIN_BYTES_PER_SECOND} bytes a second on
+     * average is cut off: it holds a server thread while it sends.
+     */
+    private static byte[] readBody(InputStream in, long limit) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        byte[] buf = new byte[8192];
+        long t0 = System.nanoTime();
+        int n;
+        while (out.size() <= limit && (n = in.read(buf, 0, (int) Math.min(buf.length, limit + 1 - out.size()))) > 0) {
+            out.write(buf, 0, n);
+            long millis = (System.nanoTime() - t0) / 1_000_000;
+            if (millis > RATE_GRACE_MILLIS && out.size() < MIN_BYTES_PER_SECOND * millis / 1000) {
+                throw new SlowBody("the request body came slower than " + MIN_BYTES_PER_SECOND + " bytes a second");
+            }
+        }
+        return out.toByteArray();
+    }
+
+    /** A body sent too slowly. */
+    private static final class SlowBody extends IOException {
+        SlowBody(String message) {
+            super(message);
+        }
     }
 
     private static boolean drain(InputStream in) {
