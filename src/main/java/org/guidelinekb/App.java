@@ -24,6 +24,7 @@ import org.guidelinekb.api.HealthController;
 import org.guidelinekb.api.Json;
 import org.guidelinekb.api.ProblemErrorHandler;
 import org.guidelinekb.api.RequestLimits;
+import org.guidelinekb.api.SparqlProtocolFilter;
 import org.guidelinekb.api.SecurityHeadersFilter;
 import org.guidelinekb.api.RemoteSparqlController;
 import org.guidelinekb.sparqlendpoint.ResultCap;
@@ -153,7 +154,9 @@ public final class App implements AutoCloseable {
                 .addFilter("/*", new SecurityHeadersFilter())
                 .addFilter("/*", new RequestLimits(config.maxJsonBytes(), config.maxUploadBytes())) // bodies counted as they stream in
                 .addFilter(DATASET + "/*", new FusekiProblemFilter())
+                .addFilter(DATASET + "/*", protocolFilter(DATASET))
                 .addFilter(FusekiUiController.UI_PATH + DATASET + "/*", new FusekiProblemFilter())
+                .addFilter(FusekiUiController.UI_PATH + DATASET + "/*", protocolFilter(FusekiUiController.UI_PATH + DATASET))
                 .enablePing(false)
                 .enableStats(false)
                 .addServlet("/*", (HttpServlet) javalin.javalinServlet())
@@ -170,9 +173,27 @@ public final class App implements AutoCloseable {
             // Jetty caches header fields per connection and by default matches their values ignoring case, so a
             // bearer token differing from an earlier one only in case would be read as the earlier one: match exactly.
             http.getHttpConfiguration().setHeaderCacheCaseSensitive(true);
+            // a connection that sends nothing for 30 s is closed (slow bodies: RequestLimits, docs/security.md)
+            if (connector instanceof org.eclipse.jetty.server.AbstractConnector c) c.setIdleTimeout(30_000);
         }
         fuseki.getJettyServer().setHandler(new AmbiguousUriGuard(fuseki.getJettyServer().getHandler()));
         return fuseki;
+    }
+
+    private SparqlProtocolFilter protocolFilter(String path) {
+        return new SparqlProtocolFilter(path, kb.store(), kb.queries(), new ResultCap(config.maxResultRows()), this::publicBaseUrl);
+    }
+
+    /**
+     * The base URL of links the server hands out (service description, CDS cards, pages): {@code --public-url}, or
+     * else the listening address; never a request's Host header.
+     */
+    public String publicBaseUrl() {
+        if (config.publicUrl() != null) return config.publicUrl();
+        String host = config.host();
+        boolean any = host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]");
+        String h = any ? "localhost" : host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+        return "http://" + h + ":" + port();
     }
 
     public int port() {

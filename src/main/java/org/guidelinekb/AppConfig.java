@@ -20,10 +20,12 @@ import java.nio.file.Path;
  * @param maxJsonBytes        largest JSON request body (413 above it)
  * @param maxUploadBytes      largest other request body, e.g. a guideline version upload (413 above it)
  * @param cdsJwt              how CDS Hooks clients authenticate with a JWT (README, "CDS Hooks"); NONE = not checked
+ * @param publicUrl           the server's public base URL for links it hands out (e.g. https://kb.example.org), or null
+ *                            for the listening address; never taken from a request's Host header
  */
 public record AppConfig(String host, int port, Path dataDir, boolean inMemory, boolean loadBundled, int queryTimeoutSeconds,
                         Path tokenFile, String adminToken, String storeUrl, long refreshMillis, long maxResultRows,
-                        org.guidelinekb.cds.CdsJwtSettings cdsJwt, long maxJsonBytes, long maxUploadBytes) {
+                        org.guidelinekb.cds.CdsJwtSettings cdsJwt, long maxJsonBytes, long maxUploadBytes, String publicUrl) {
 
     public static final int DEFAULT_PORT = 8080;
 
@@ -39,7 +41,7 @@ public record AppConfig(String host, int port, Path dataDir, boolean inMemory, b
     public Builder toBuilder() {
         return new Builder().host(host).port(port).dataDir(dataDir).inMemory(inMemory).loadBundled(loadBundled)
                 .queryTimeoutSeconds(queryTimeoutSeconds).tokenFile(tokenFile).adminToken(adminToken).storeUrl(storeUrl).refreshMillis(refreshMillis).maxResultRows(maxResultRows).cdsJwt(cdsJwt)
-                .maxJsonBytes(maxJsonBytes).maxUploadBytes(maxUploadBytes);
+                .maxJsonBytes(maxJsonBytes).maxUploadBytes(maxUploadBytes).publicUrl(publicUrl);
     }
 
     public AppConfig withPort(int p) { return toBuilder().port(p).build(); }
@@ -65,6 +67,7 @@ public record AppConfig(String host, int port, Path dataDir, boolean inMemory, b
         private long maxJsonBytes = 1L << 20;
         private long maxUploadBytes = 16L << 20;
         private org.guidelinekb.cds.CdsJwtSettings cdsJwt = org.guidelinekb.cds.CdsJwtSettings.NONE;
+        private String publicUrl;
 
         public Builder host(String v) { host = v; return this; }
         public Builder port(int v) { port = v; return this; }
@@ -80,10 +83,11 @@ public record AppConfig(String host, int port, Path dataDir, boolean inMemory, b
         public Builder maxJsonBytes(long v) { maxJsonBytes = v; return this; }
         public Builder maxUploadBytes(long v) { maxUploadBytes = v; return this; }
         public Builder cdsJwt(org.guidelinekb.cds.CdsJwtSettings v) { cdsJwt = v; return this; }
+        public Builder publicUrl(String v) { publicUrl = v == null || v.isBlank() ? null : v.strip().replaceAll("/+$", ""); return this; }
 
         public AppConfig build() {
             return new AppConfig(host, port, dataDir, inMemory, loadBundled, queryTimeoutSeconds, tokenFile, adminToken, storeUrl, refreshMillis, maxResultRows, cdsJwt,
-                    maxJsonBytes, maxUploadBytes);
+                    maxJsonBytes, maxUploadBytes, publicUrl);
         }
     }
 }

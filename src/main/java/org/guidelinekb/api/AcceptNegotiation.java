@@ -9,10 +9,10 @@ import io.javalin.http.HttpResponseException;
  * Chooses a response type from an {@code Accept} header: the offered type with the highest quality, ties going to
  * the earlier offer; no header (or {@code *}{@code /*}) gives the first offer. Nothing acceptable → 406.
  */
-final class AcceptNegotiation {
+public final class AcceptNegotiation {
     private AcceptNegotiation() {}
 
-    static String choose(String accept, List<String> offers) {
+    public static String choose(String accept, List<String> offers) {
         if (accept == null || accept.isBlank()) return offers.get(0);
         String best = null;
         double bestQ = 0;
@@ -30,7 +30,7 @@ final class AcceptNegotiation {
     }
 
     /** The quality the header gives {@code type}, from its most specific matching range (0 when none matches). */
-    static double quality(String accept, String type) {
+    public static double quality(String accept, String type) {
         String[] t = type.split("/");
         int bestSpecificity = -1;
         double q = 0;

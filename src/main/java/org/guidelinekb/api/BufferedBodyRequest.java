@@ -45,7 +45,7 @@ final class BufferedBodyRequest extends HttpServletRequestWrapper {
         return enc == null ? StandardCharsets.UTF_8 : Charset.forName(enc);
     }
 
-    private static void decode(String encoded, Map<String, List<String>> into) {
+    static void decode(String encoded, Map<String, List<String>> into) {
         if (encoded == null || encoded.isEmpty()) return;
         for (String pair : encoded.split("&")) {
             if (pair.isEmpty()) continue;

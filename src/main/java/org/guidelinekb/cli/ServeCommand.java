@@ -43,6 +43,11 @@ final class ServeCommand implements Callable<Integer> {
                     + "Also env GKB_ADMIN_TOKEN (label admin). Without a token every write is refused.")
     java.nio.file.Path tokenFile;
 
+    @Option(names = "--public-url", paramLabel = "URL", defaultValue = "${env:GKB_PUBLIC_URL}",
+            description = "The server's public base URL for the links it hands out (service description, CDS cards), "
+                    + "e.g. https://kb.example.org; default: the listening address; env GKB_PUBLIC_URL.")
+    String publicUrl;
+
     @Mixin
     StoreOptions storeOptions;
 
@@ -53,9 +58,13 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         if (port < 0 || port > 65535) throw new picocli.CommandLine.ParameterException(
                 new picocli.CommandLine(this), "--port must be 0..65535, not " + port);
+        if (publicUrl != null && !publicUrl.isBlank() && !publicUrl.strip().matches("https?://[^/?#\\s]+(/[^?#\\s]*)?")) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "--public-url must be an http or https URL without query or fragment, not " + publicUrl);
+        }
         AppConfig config = storeOptions.apply(AppConfig.defaults()).withPort(port).withHost(host).withQueryTimeoutSeconds(queryTimeout)
                 .toBuilder().storeUrl(store == null || store.isBlank() ? null : store).refreshMillis(refreshMillis)
-                .tokenFile(tokenFile).adminToken(System.getenv("GKB_ADMIN_TOKEN")).cdsJwt(cdsJwtOptions.settings()).build();
+                .tokenFile(tokenFile).adminToken(System.getenv("GKB_ADMIN_TOKEN")).cdsJwt(cdsJwtOptions.settings()).publicUrl(publicUrl).build();
         long t0 = System.nanoTime();
         App app = App.start(config, Progress.stderr());
         // SIGTERM and Ctrl-C stop the server in order (in-flight requests finish, the store is closed) and exit 0.

@@ -39,7 +39,12 @@ public final class GuardedQueryService extends SPARQL_QueryDataset {
         super.validateQuery(action, query);
         FederatedQueries.refusal(query).ifPresent(ServletOps::errorBadRequest);
         RegexLimits.refusal(query, false).ifPresent(ServletOps::errorBadRequest);
-        if (cap.apply(query)) action.setResponseHeader(ResultCap.HEADER, Long.toString(cap.maxRows()));
+        List<String> offered = query.isSelectType() || query.isAskType() ? ResponseTypes.RESULTS : ResponseTypes.RDF;
+        String accept = action.getRequestHeader("Accept");
+        if (accept != null && !accept.isBlank() && offered.stream().allMatch(t -> ResponseTypes.quality(accept, t) == 0)) {
+            ServletOps.error(406, "cannot answer with " + accept.strip() + "; available: " + String.join(", ", offered));
+        }
+        if (cap.apply(query)) cap.headers().forEach(action::setResponseHeader);
     }
 
     @Override
