@@ -103,6 +103,7 @@ public final class App implements AutoCloseable {
             cfg.startup.startupWatcherEnabled = false; // Javalin runs as a servlet inside Fuseki's Jetty, never started on its own
             cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             cfg.http.maxRequestSize = config.maxUploadBytes();
+            cfg.appData(org.guidelinekb.api.PublicUrl.KEY, this::publicBaseUrl); // links never from the Host header
             cfg.staticFiles.add(sf -> {
                 sf.hostedPath = FusekiUiController.UI_PATH;
                 sf.directory = "/webapp";
@@ -118,6 +119,7 @@ public final class App implements AutoCloseable {
         new RequestLimits(config.maxJsonBytes(), config.maxUploadBytes()).routes(cfg.routes);
         new HealthController(kb.store()).routes(cfg.routes);
         WriteTokens tokens = WriteTokens.from(config);
+        WriteTokens.warnings(config).forEach(w -> org.slf4j.LoggerFactory.getLogger(App.class).warn(w));
         new GuidelineController(kb.versions(), tokens).routes(cfg.routes);
         new BackupController(new Backup(kb.store(), kb.queries()), tokens).routes(cfg.routes);
         new CompareController(kb.versions()).routes(cfg.routes);
@@ -191,8 +193,10 @@ public final class App implements AutoCloseable {
     public String publicBaseUrl() {
         if (config.publicUrl() != null) return config.publicUrl();
         String host = config.host();
-        boolean any = host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]");
-        String h = any ? "localhost" : host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+        // all interfaces or loopback: localhost (as baseUrl()); a named interface: its address
+        boolean local = host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]") || host.equals("127.0.0.1")
+                || host.equals("::1") || host.equals("[::1]") || host.equals("localhost");
+        String h = local ? "localhost" : host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
         return "http://" + h + ":" + port();
     }
 

@@ -88,6 +88,11 @@ public final class FusekiProblemFilter implements Filter {
             if (sc < 400) super.setStatus(sc);
         }
 
+        /** The status the client gets (Fuseki's request log reads it: a refused request is logged as such). */
+        @Override public int getStatus() {
+            return status >= 400 ? status : super.getStatus();
+        }
+
         @Override public void sendError(int sc, String msg) {
             status = sc;
             message = msg;

@@ -46,8 +46,16 @@ public final class HealthController {
             ctx.json(Map.of("ready", true, "store", store.info().kind()));
         } else {
             new Problem("store-unavailable", "Store unavailable", 503,
-                    "the " + store.info().kind() + " store at " + store.info().location() + " does not answer").send(ctx);
+                    "the " + store.info().kind() + " store at " + publicLocation() + " does not answer").send(ctx);
         }
+    }
+
+    /** Where the store is, as anyone may see it: a TDB2 folder by its name only, never its absolute path. */
+    private String publicLocation() {
+        String location = store.info().location();
+        if (!store.info().kind().equals("tdb2")) return location;
+        java.nio.file.Path name = java.nio.file.Path.of(location).getFileName();
+        return name == null ? "tdb2" : name.toString();
     }
 
     void health(Context ctx) {
@@ -57,7 +65,7 @@ public final class HealthController {
         body.put("version", ServerVersion.get());
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("kind", store.info().kind());
-        s.put("location", store.info().location());
+        s.put("location", publicLocation());
         s.put("reachable", up);
         if (up) {
             StoreStats stats = stats();

@@ -72,7 +72,7 @@ public final class QueryController {
 
     /** The same request as a GET, at the next offset. */
     private static String nextUrl(Context ctx, ApiQuery q, Map<String, List<String>> params, QueryPage page) {
-        StringBuilder sb = new StringBuilder(ctx.scheme()).append("://").append(ctx.host()).append("/api/queries/").append(q.name());
+        StringBuilder sb = new StringBuilder(PublicUrl.of(ctx)).append("/api/queries/").append(q.name());
         List<String> parts = new ArrayList<>();
         params.forEach((k, vs) -> {
             if (k.equals("limit") || k.equals("offset")) return;
