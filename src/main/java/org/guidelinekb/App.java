@@ -24,6 +24,7 @@ import org.guidelinekb.api.HealthController;
 import org.guidelinekb.util.Json;
 import org.guidelinekb.api.ProblemErrorHandler;
 import org.guidelinekb.api.RequestLimits;
+import org.guidelinekb.api.SparqlProtocolFilter;
 import org.guidelinekb.api.SecurityHeadersFilter;
 import org.guidelinekb.api.RemoteSparqlController;
 import org.guidelinekb.sparqlendpoint.ResultCap;
@@ -102,6 +103,7 @@ public final class App implements AutoCloseable {
             cfg.startup.startupWatcherEnabled = false; // Javalin runs as a servlet inside Fuseki's Jetty, never started on its own
             cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             cfg.http.maxRequestSize = config.maxUploadBytes();
+            cfg.appData(org.guidelinekb.api.PublicUrl.KEY, this::publicBaseUrl); // links never from the Host header
             cfg.staticFiles.add(sf -> {
                 sf.hostedPath = FusekiUiController.UI_PATH;
                 sf.directory = "/webapp";
@@ -117,6 +119,7 @@ public final class App implements AutoCloseable {
         new RequestLimits(config.maxJsonBytes(), config.maxUploadBytes()).routes(cfg.routes);
         new HealthController(kb.store(), kb.reasoner()::index).routes(cfg.routes);
         WriteTokens tokens = WriteTokens.from(config.adminToken(), config.tokenFile());
+        WriteTokens.warnings(config.adminToken(), config.tokenFile()).forEach(w -> org.slf4j.LoggerFactory.getLogger(App.class).warn(w));
         new GuidelineController(kb.versions(), tokens).routes(cfg.routes);
         new BackupController(new Backup(kb.store(), kb.queries()), tokens).routes(cfg.routes);
         new CompareController(kb.versions()).routes(cfg.routes);
@@ -156,8 +159,11 @@ public final class App implements AutoCloseable {
         }
         FusekiServer fuseki = builder
                 .addFilter("/*", new SecurityHeadersFilter())
+                .addFilter("/*", new RequestLimits(config.maxJsonBytes(), config.maxUploadBytes())) // bodies counted as they stream in
                 .addFilter(DATASET + "/*", new FusekiProblemFilter())
+                .addFilter(DATASET + "/*", protocolFilter(DATASET))
                 .addFilter(FusekiUiController.UI_PATH + DATASET + "/*", new FusekiProblemFilter())
+                .addFilter(FusekiUiController.UI_PATH + DATASET + "/*", protocolFilter(FusekiUiController.UI_PATH + DATASET))
                 .enablePing(false)
                 .enableStats(false)
                 .addServlet("/*", (HttpServlet) javalin.javalinServlet())
@@ -174,9 +180,29 @@ public final class App implements AutoCloseable {
             // Jetty caches header fields per connection and by default matches their values ignoring case, so a
             // bearer token differing from an earlier one only in case would be read as the earlier one: match exactly.
             http.getHttpConfiguration().setHeaderCacheCaseSensitive(true);
+            // a connection that sends nothing for 30 s is closed (slow bodies: RequestLimits, docs/security.md)
+            if (connector instanceof org.eclipse.jetty.server.AbstractConnector c) c.setIdleTimeout(30_000);
         }
         fuseki.getJettyServer().setHandler(new AmbiguousUriGuard(fuseki.getJettyServer().getHandler()));
         return fuseki;
+    }
+
+    private SparqlProtocolFilter protocolFilter(String path) {
+        return new SparqlProtocolFilter(path, kb.store(), kb.queries(), new ResultCap(config.maxResultRows()), this::publicBaseUrl);
+    }
+
+    /**
+     * The base URL of links the server hands out (service description, CDS cards, pages): {@code --public-url}, or
+     * else the listening address; never a request's Host header.
+     */
+    public String publicBaseUrl() {
+        if (config.publicUrl() != null) return config.publicUrl();
+        String host = config.host();
+        // all interfaces or loopback: localhost (as baseUrl()); a named interface: its address
+        boolean local = host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]") || host.equals("127.0.0.1")
+                || host.equals("::1") || host.equals("[::1]") || host.equals("localhost");
+        String h = local ? "localhost" : host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+        return "http://" + h + ":" + port();
     }
 
     public int port() {

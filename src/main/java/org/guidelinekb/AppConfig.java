@@ -20,11 +20,13 @@ import java.nio.file.Path;
  * @param maxJsonBytes        largest JSON request body (413 above it)
  * @param maxUploadBytes      largest other request body, e.g. a guideline version upload (413 above it)
  * @param cdsJwt              how far CDS Hooks callers are trusted: client JWTs, FHIR servers to fetch from, open feedback (docs/security.md); NONE = defaults
+ * @param publicUrl           the server's public base URL for links it hands out (e.g. https://kb.example.org), or null
+ *                            for the listening address; never taken from a request's Host header
  * @param reasonerCacheVersions how many compiled versions besides the active ones the reasoner keeps (docs/scale.md)
  */
 public record AppConfig(String host, int port, Path dataDir, boolean inMemory, boolean loadBundled, int queryTimeoutSeconds,
                         Path tokenFile, String adminToken, String storeUrl, long refreshMillis, long maxResultRows,
-                        org.guidelinekb.cds.CdsJwtSettings cdsJwt, long maxJsonBytes, long maxUploadBytes,
+                        org.guidelinekb.cds.CdsJwtSettings cdsJwt, long maxJsonBytes, long maxUploadBytes, String publicUrl,
                         int reasonerCacheVersions) {
 
     public static final int DEFAULT_PORT = 8080;
@@ -41,7 +43,7 @@ public record AppConfig(String host, int port, Path dataDir, boolean inMemory, b
     public Builder toBuilder() {
         return new Builder().host(host).port(port).dataDir(dataDir).inMemory(inMemory).loadBundled(loadBundled)
                 .queryTimeoutSeconds(queryTimeoutSeconds).tokenFile(tokenFile).adminToken(adminToken).storeUrl(storeUrl).refreshMillis(refreshMillis).maxResultRows(maxResultRows).cdsJwt(cdsJwt)
-                .maxJsonBytes(maxJsonBytes).maxUploadBytes(maxUploadBytes).reasonerCacheVersions(reasonerCacheVersions);
+                .maxJsonBytes(maxJsonBytes).maxUploadBytes(maxUploadBytes).publicUrl(publicUrl).reasonerCacheVersions(reasonerCacheVersions);
     }
 
     public AppConfig withPort(int p) { return toBuilder().port(p).build(); }
@@ -68,6 +70,7 @@ public record AppConfig(String host, int port, Path dataDir, boolean inMemory, b
         private long maxUploadBytes = 16L << 20;
         private org.guidelinekb.cds.CdsJwtSettings cdsJwt = org.guidelinekb.cds.CdsJwtSettings.NONE;
         private int reasonerCacheVersions = org.guidelinekb.reasoner.Reasoner.DEFAULT_BUDGET;
+        private String publicUrl;
 
         public Builder host(String v) { host = v; return this; }
         public Builder port(int v) { port = v; return this; }
@@ -84,10 +87,11 @@ public record AppConfig(String host, int port, Path dataDir, boolean inMemory, b
         public Builder maxUploadBytes(long v) { maxUploadBytes = v; return this; }
         public Builder cdsJwt(org.guidelinekb.cds.CdsJwtSettings v) { cdsJwt = v; return this; }
         public Builder reasonerCacheVersions(int v) { reasonerCacheVersions = v; return this; }
+        public Builder publicUrl(String v) { publicUrl = v == null || v.isBlank() ? null : v.strip().replaceAll("/+$", ""); return this; }
 
         public AppConfig build() {
             return new AppConfig(host, port, dataDir, inMemory, loadBundled, queryTimeoutSeconds, tokenFile, adminToken, storeUrl, refreshMillis, maxResultRows, cdsJwt,
-                    maxJsonBytes, maxUploadBytes, reasonerCacheVersions);
+                    maxJsonBytes, maxUploadBytes, publicUrl, reasonerCacheVersions);
         }
     }
 }

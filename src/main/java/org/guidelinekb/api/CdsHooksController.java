@@ -77,11 +77,8 @@ public final class CdsHooksController {
         ctx.json(cds.feedback(id, ctx.body()));
     }
 
-    /**
-     * scheme://host[:port] of this request (its Host header), for absolute links and the JWT audience. Behind a proxy,
-     * the proxy must pass the public Host on.
-     */
+    /** The server's public base URL ({@link PublicUrl}), for absolute links and the JWT audience; never the Host header. */
     static String base(Context ctx) {
-        return ctx.scheme() + "://" + ctx.host();
+        return PublicUrl.of(ctx);
     }
 }

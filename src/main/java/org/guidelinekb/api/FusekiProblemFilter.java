@@ -48,12 +48,7 @@ public final class FusekiProblemFilter implements Filter {
             Problem p = timedOut(capture.status, detail)
                     ? ApiErrors.problem(new QueryTimeoutException(detail))
                     : new Problem(ApiErrors.typeFor(capture.status), capture.status, detail);
-            byte[] body = Json.MAPPER.writeValueAsBytes(p.body(request.getRequestURI()));
-            response.resetBuffer();
-            response.setStatus(capture.status);
-            response.setContentType(Problem.CONTENT_TYPE);
-            response.setContentLength(body.length);
-            response.getOutputStream().write(body);
+            p.write(response, request.getRequestURI());
         }
     }
 
@@ -92,6 +87,11 @@ public final class FusekiProblemFilter implements Filter {
         @Override public void setStatus(int sc) {
             status = sc;
             if (sc < 400) super.setStatus(sc);
+        }
+
+        /** The status the client gets (Fuseki's request log reads it: a refused request is logged as such). */
+        @Override public int getStatus() {
+            return status >= 400 ? status : super.getStatus();
         }
 
         @Override public void sendError(int sc, String msg) {

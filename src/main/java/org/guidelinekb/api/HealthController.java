@@ -61,7 +61,7 @@ public final class HealthController {
         versions.put("otherCompiled", ix.retainedCount());
         if (!store.reachable()) {
             new Problem(ProblemType.STORE_UNAVAILABLE, 503,
-                    "the " + store.info().kind() + " store at " + store.info().location() + " does not answer").send(ctx);
+                    "the " + store.info().kind() + " store at " + publicLocation() + " does not answer").send(ctx);
         } else if (compiled < active) {
             new Problem(ProblemType.NOT_READY, 503, "the reasoner is compiling the active guideline versions ("
                     + compiled + " of " + active + " done); evaluations wait for the version they need",
@@ -75,6 +75,14 @@ public final class HealthController {
         }
     }
 
+    /** Where the store is, as anyone may see it: a TDB2 folder by its name only, never its absolute path. */
+    private String publicLocation() {
+        String location = store.info().location();
+        if (!store.info().kind().equals("tdb2")) return location;
+        java.nio.file.Path name = java.nio.file.Path.of(location).getFileName();
+        return name == null ? "tdb2" : name.toString();
+    }
+
     void health(Context ctx) {
         Map<String, Object> body = new LinkedHashMap<>();
         boolean up = store.reachable();
@@ -82,7 +90,7 @@ public final class HealthController {
         body.put("version", ServerVersion.get());
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("kind", store.info().kind());
-        s.put("location", store.info().location());
+        s.put("location", publicLocation());
         s.put("reachable", up);
         if (up) {
             StoreStats stats = stats();

@@ -1,5 +1,6 @@
 package org.guidelinekb.api;
 
+import org.guidelinekb.util.Json;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -29,6 +30,16 @@ public record Problem(ProblemType type, int status, String detail, Map<String, O
         if (instance != null) m.put("instance", instance);
         m.putAll(extensions);
         return m;
+    }
+
+    /** Writes this problem as the whole response (for servlet filters, outside the framework). */
+    public void write(jakarta.servlet.http.HttpServletResponse response, String instance) throws java.io.IOException {
+        byte[] bytes = Json.MAPPER.writeValueAsBytes(body(instance));
+        response.resetBuffer();
+        response.setStatus(status);
+        response.setContentType(CONTENT_TYPE);
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
     }
 
     public void send(Context ctx) {

@@ -1,5 +1,6 @@
 package org.guidelinekb.api;
 
+import org.guidelinekb.util.Json;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ import io.javalin.http.HttpStatus;
  * result set. {@code GKB-Versions} names the version graphs a version-scoped query read.
  */
 public final class QueryController {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER; // bodies nest at most Json.MAX_NESTING levels
     private final QueryService service;
 
     public QueryController(QueryService service) {
@@ -72,7 +73,7 @@ public final class QueryController {
 
     /** The same request as a GET, at the next offset. */
     private static String nextUrl(Context ctx, ApiQuery q, Map<String, List<String>> params, QueryPage page) {
-        StringBuilder sb = new StringBuilder(ctx.scheme()).append("://").append(ctx.host()).append("/api/queries/").append(q.name());
+        StringBuilder sb = new StringBuilder(PublicUrl.of(ctx)).append("/api/queries/").append(q.name());
         List<String> parts = new ArrayList<>();
         params.forEach((k, vs) -> {
             if (k.equals("limit") || k.equals("offset")) return;

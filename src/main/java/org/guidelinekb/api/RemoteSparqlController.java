@@ -18,6 +18,7 @@ import org.apache.jena.sparql.resultset.ResultsWriter;
 import org.guidelinekb.error.InvalidInputException;
 import org.guidelinekb.queries.Watchdog;
 import org.guidelinekb.sparqlendpoint.FederatedQueries;
+import org.guidelinekb.sparqlendpoint.RegexLimits;
 import org.guidelinekb.sparqlendpoint.ResultCap;
 import org.guidelinekb.store.KnowledgeStore;
 
@@ -32,10 +33,8 @@ import io.javalin.http.Context;
  * Read-only, like the embedded endpoint: an update is refused with 400.
  */
 public final class RemoteSparqlController {
-    private static final List<String> RESULT_TYPES = List.of("application/sparql-results+json", "application/sparql-results+xml",
-            "text/csv", "text/tab-separated-values", "application/json");
-    private static final List<String> RDF_TYPES = List.of("text/turtle", "application/ld+json", "application/n-triples",
-            "application/rdf+xml");
+    private static final List<String> RESULT_TYPES = org.guidelinekb.sparqlendpoint.ResponseTypes.RESULTS;
+    private static final List<String> RDF_TYPES = org.guidelinekb.sparqlendpoint.ResponseTypes.RDF;
     private final KnowledgeStore store;
     private final String dataset;
     private final Watchdog watchdog;
@@ -79,6 +78,7 @@ public final class RemoteSparqlController {
             throw new InvalidInputException("SPARQL parse error: " + e.getMessage());
         }
         FederatedQueries.refusal(query).ifPresent(why -> { throw new InvalidInputException(why); });
+        RegexLimits.refusal(query, true).ifPresent(why -> { throw new InvalidInputException(why); }); // the store's regex cannot be stopped
         String accept = ctx.header("Accept");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         String type;
@@ -90,13 +90,13 @@ public final class RemoteSparqlController {
                 boolean b = watchdog.run("the SPARQL query", timeout, abort, () -> store.read(rd -> rd.ask(query, Map.of())));
                 ResultsWriter.create().lang(lang).build().write(out, b);
             } else {
-                if (cap.apply(query)) ctx.header(ResultCap.HEADER, Long.toString(cap.maxRows()));
+                if (cap.apply(query)) cap.headers().forEach(ctx::header);
                 var rows = watchdog.run("the SPARQL query", timeout, abort, () -> store.read(rd -> rd.select(query, Map.of(), timeout, abort::set)));
                 ResultsWriter.create().lang(lang).build().write(out, rows);
             }
         } else {
             type = negotiate(accept, RDF_TYPES);
-            if (cap.apply(query)) ctx.header(ResultCap.HEADER, Long.toString(cap.maxRows()));
+            if (cap.apply(query)) cap.headers().forEach(ctx::header);
             Graph g = watchdog.run("the SPARQL query", timeout, abort, () -> store.read(rd -> rd.construct(query, Map.of())));
             RDFDataMgr.write(out, g, rdfLang(type));
         }
@@ -114,13 +114,9 @@ public final class RemoteSparqlController {
         ctx.contentType(type).result(out.toByteArray());
     }
 
-    /** The offered type the Accept header prefers (none acceptable: the first offered, as Fuseki does). */
+    /** The offered type the Accept header prefers; none acceptable → 406 naming the offered types. */
     static String negotiate(String accept, List<String> offered) {
-        try {
-            return AcceptNegotiation.choose(accept, offered);
-        } catch (io.javalin.http.HttpResponseException e) {
-            return offered.get(0);
-        }
+        return AcceptNegotiation.choose(accept, offered);
     }
 
     private static Lang resultLang(String type) {

@@ -40,6 +40,40 @@ public final class WriteTokens {
         return new WriteTokens(out);
     }
 
+    /** Tokens shorter than this are guessable; the server warns at start-up. */
+    public static final int MIN_TOKEN_CHARS = 32;
+
+    /**
+     * What an operator should fix in a configuration's tokens (the server logs each as a warning at start-up): a
+     * token shorter than {@value #MIN_TOKEN_CHARS} characters, a token file that other users can read. Never the
+     * token itself.
+     */
+    public static List<String> warnings(String adminToken, Path tokenFile) {
+        List<String> out = new ArrayList<>();
+        if (adminToken != null && !adminToken.isBlank() && adminToken.strip().length() < MIN_TOKEN_CHARS) {
+            out.add("the write token of GKB_ADMIN_TOKEN is shorter than " + MIN_TOKEN_CHARS + " characters: use a long random one "
+                    + "(e.g. openssl rand -hex 32)");
+        }
+        if (tokenFile != null) {
+            for (TokenFile.Line l : TokenFile.read(tokenFile)) {
+                if (l.token().length() < MIN_TOKEN_CHARS) {
+                    out.add("the write token labelled '" + l.label() + "' in " + tokenFile + " is shorter than "
+                            + MIN_TOKEN_CHARS + " characters: use a long random one (e.g. openssl rand -hex 32)");
+                }
+            }
+            try {
+                var perms = java.nio.file.Files.getPosixFilePermissions(tokenFile);
+                if (perms.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ)
+                        || perms.contains(java.nio.file.attribute.PosixFilePermission.GROUP_READ)) {
+                    out.add("the token file " + tokenFile + " is readable by other users: chmod 600 it");
+                }
+            } catch (UnsupportedOperationException | java.io.IOException e) {
+                // not a POSIX file system: nothing to check
+            }
+        }
+        return out;
+    }
+
     /** No token configured: every write is refused. */
     public static WriteTokens none() {
         return new WriteTokens(List.of());

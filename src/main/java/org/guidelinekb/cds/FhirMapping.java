@@ -1,5 +1,6 @@
 package org.guidelinekb.cds;
 
+import org.guidelinekb.util.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

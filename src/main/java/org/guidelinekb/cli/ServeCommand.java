@@ -48,6 +48,11 @@ final class ServeCommand implements Callable<Integer> {
                     + "used dropped first (default: ${DEFAULT-VALUE}; env GKB_REASONER_CACHE; docs/scale.md).")
     int reasonerCache;
 
+    @Option(names = "--public-url", paramLabel = "URL", defaultValue = "${env:GKB_PUBLIC_URL}",
+            description = "The server's public base URL for the links it hands out (service description, CDS cards), "
+                    + "e.g. https://kb.example.org; default: the listening address; env GKB_PUBLIC_URL.")
+    String publicUrl;
+
     @Mixin
     StoreOptions storeOptions;
 
@@ -60,10 +65,14 @@ final class ServeCommand implements Callable<Integer> {
                 new picocli.CommandLine(this), "--port must be 0..65535, not " + port);
         if (reasonerCache < 0) throw new picocli.CommandLine.ParameterException(
                 new picocli.CommandLine(this), "--reasoner-cache must be 0 or more, not " + reasonerCache);
+        if (publicUrl != null && !publicUrl.isBlank() && !publicUrl.strip().matches("https?://[^/?#\\s]+(/[^?#\\s]*)?")) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "--public-url must be an http or https URL without query or fragment, not " + publicUrl);
+        }
         AppConfig config = storeOptions.apply(AppConfig.defaults()).withPort(port).withHost(host).withQueryTimeoutSeconds(queryTimeout)
                 .toBuilder().storeUrl(store == null || store.isBlank() ? null : store).refreshMillis(refreshMillis)
                 .tokenFile(tokenFile).adminToken(System.getenv("GKB_ADMIN_TOKEN")).cdsJwt(cdsJwtOptions.settings())
-                .reasonerCacheVersions(reasonerCache).build();
+                .publicUrl(publicUrl).reasonerCacheVersions(reasonerCache).build();
         long t0 = System.nanoTime();
         App app = App.start(config, Progress.stderr());
         // SIGTERM and Ctrl-C stop the server in order (in-flight requests finish, the store is closed) and exit 0.

@@ -61,6 +61,9 @@ public record ParsedContent(ContentFile file, Graph graph, Node root, Node rootT
                     });
         } catch (RiotException | org.apache.jena.irix.IRIException e) { // a bad @base or prefix IRI surfaces as the latter
             throw new InvalidInputException(file.name() + ": not valid " + file.lang().getLabel() + ": " + e.getMessage());
+        } catch (StackOverflowError e) { // the parsers recurse into nested blank nodes, lists and JSON objects
+            throw new InvalidInputException(file.name() + ": nested too deeply to parse (blank nodes, collections or "
+                    + "JSON objects inside one another); flatten the nesting, e.g. with labelled blank nodes");
         }
         if (g.isEmpty()) throw new InvalidInputException(file.name() + ": no triples");
         java.util.Set<String> checked = new java.util.HashSet<>(); // each IRI once: a file repeats most of them

@@ -1,5 +1,6 @@
 package org.guidelinekb.reasoner;
 
+import org.guidelinekb.util.Json;
 import org.guidelinekb.util.Closest;
 
 import java.util.Iterator;
@@ -10,11 +11,11 @@ import org.guidelinekb.error.InvalidInputException.FieldError;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /** Reading the JSON body of a reasoner request (the API and the CLI read the same JSON): parsing and field checks. */
 public final class RequestJson {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The server's one configured mapper: request bodies nest at most {@value org.guidelinekb.util.Json#MAX_NESTING} levels. */
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = org.guidelinekb.util.Json.MAPPER;
 
     private RequestJson() {}
 

@@ -8,14 +8,22 @@ import org.apache.jena.fuseki.servlets.HttpAction;
 import org.apache.jena.fuseki.servlets.SPARQL_QueryDataset;
 import org.apache.jena.fuseki.servlets.ServletOps;
 import org.apache.jena.query.ARQ;
+import org.apache.jena.atlas.lib.Pair;
+import org.apache.jena.fuseki.servlets.SPARQLProtocol;
 import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.query.QueryParseException;
+import org.apache.jena.query.Syntax;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.exec.QueryExec;
 
 /**
- * Fuseki's query operation for the public endpoint, with the server's limits: the {@link ResultCap} and a timeout enforced twice — ARQ's context timeout and our own {@link QueryWatchdog}; no {@code SERVICE} ({@link FederatedQueries}).
+ * Fuseki's query operation for the public endpoint, with the server's limits: the {@link ResultCap} and a timeout enforced twice — ARQ's context timeout and our own {@link QueryWatchdog}; no {@code SERVICE} ({@link FederatedQueries}); regular expressions stopped at the deadline ({@link RegexLimits}).
  */
 public final class GuardedQueryService extends SPARQL_QueryDataset {
+    /** Relative IRIs in a query resolve against this (as in Fuseki), never against the server's working folder. */
+    private static final String PARSE_BASE = org.apache.jena.fuseki.Fuseki.BaseParserSPARQL;
     private final QueryWatchdog watchdog;
     private final ResultCap cap;
     /** The watchdog entries of the request this thread is serving, cancelled when it is answered. */
@@ -30,22 +38,55 @@ public final class GuardedQueryService extends SPARQL_QueryDataset {
     protected void validateQuery(HttpAction action, Query query) {
         super.validateQuery(action, query);
         FederatedQueries.refusal(query).ifPresent(ServletOps::errorBadRequest);
-        if (cap.apply(query)) action.setResponseHeader(ResultCap.HEADER, Long.toString(cap.maxRows()));
+        RegexLimits.refusal(query, false).ifPresent(ServletOps::errorBadRequest);
+        List<String> offered = query.isSelectType() || query.isAskType() ? ResponseTypes.RESULTS : ResponseTypes.RDF;
+        String accept = action.getRequestHeader("Accept");
+        if (accept != null && !accept.isBlank() && offered.stream().allMatch(t -> ResponseTypes.quality(accept, t) == 0)) {
+            ServletOps.error(406, "cannot answer with " + accept.strip() + "; available: " + String.join(", ", offered));
+        }
+        if (cap.apply(query)) cap.headers().forEach(action::setResponseHeader);
     }
 
     @Override
     protected QueryExec createQueryExec(HttpAction action, Query query, DatasetGraph dataset) {
         action.getContext().set(ARQ.queryTimeout, Long.toString(watchdog.timeoutMillis()));
         action.getContext().set(ARQ.httpServiceAllowed, false); // a second line behind FederatedQueries
-        QueryExec exec = super.createQueryExec(action, query, dataset);
+        action.getContext().set(RegexLimits.DEADLINE, System.nanoTime() + watchdog.timeoutMillis() * 1_000_000L);
+        QueryExec exec = super.createQueryExec(action, RegexLimits.bounded(query), dataset);
         watched.get().add(watchdog.watch(exec));
         return exec;
     }
 
+    /**
+     * Fuseki's query steps (parse, validate, choose the dataset, execute, send), with our own log line: the query
+     * shortened and escaped by {@link LogText} (Fuseki's logs the whole text), and no query text in an error.
+     */
     @Override
     protected void execute(String queryString, HttpAction action) {
         try {
-            super.execute(queryString, action);
+            if (queryString.isBlank()) ServletOps.errorBadRequest("the query is empty");
+            String logged = LogText.of(queryString);
+            action.log.info(String.format("[%d] Query = %s", action.id, logged));
+            Query query = null;
+            try {
+                query = QueryFactory.create(queryString, PARSE_BASE, Syntax.syntaxARQ);
+                validateQuery(action, query);
+            } catch (QueryParseException e) {
+                ServletOps.errorBadRequest(SPARQLProtocol.messageForParseException(e));
+            }
+            action.beginRead();
+            try {
+                Pair<DatasetGraph, Query> chosen = decideDataset(action, query, logged);
+                Query q = chosen.getRight() == null ? query : chosen.getRight();
+                try (QueryExec exec = createQueryExec(action, q, chosen.getLeft())) {
+                    sendResults(action, executeQuery(action, exec, query, logged), query.getPrologue());
+                }
+            } catch (QueryCancelledException e) {
+                action.abortSilent();
+                throw e; // Fuseki answers 503 "Query timed out"
+            } finally {
+                action.endRead();
+            }
         } finally {
             List<ScheduledFuture<?>> mine = watched.get();
             mine.forEach(f -> f.cancel(false));

@@ -11,6 +11,12 @@ import org.apache.jena.query.Query;
 public record ResultCap(long maxRows) {
     public static final String HEADER = "GKB-Result-Cap";
 
+    /** The headers of a capped answer: {@value #HEADER} (the cap) and a {@code Warning} any HTTP client shows. */
+    public java.util.Map<String, String> headers() {
+        return java.util.Map.of(HEADER, Long.toString(maxRows),
+                "Warning", "199 gkb \"the result is limited to " + maxRows + " solutions (the server's cap); page with LIMIT and OFFSET\"");
+    }
+
     /** Limits {@code query} (in place) when it may give more solutions than the cap; true when it did. */
     public boolean apply(Query query) {
         if (query.isAskType() || query.hasLimit() && query.getLimit() <= maxRows) return false;
