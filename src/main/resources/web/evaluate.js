@@ -114,30 +114,28 @@ function fieldError(input, message) {
   return new Error(message);
 }
 
-function labelOf(name) {
-  const a = attributes.find(x => x.name === name);
-  return a ? (a.label || a.name) + ' (' + a.name + ')' : name;
-}
-
+/** The headline, the "why" and the missing data are the API's plain sentences (plain.*), the same words a CDS card shows. */
 function recommendationArticle(r) {
-  const head = words(r.action) + ' — ' + words(r.modality) + (r.category ? ', category ' + r.category : '');
+  const plain = r.plain || { headline: r.text, because: [], missing: [] };
+  const name = r.recommendationLabel || r.text;
   return el('article', { class: 'statement', 'data-status': r.status, 'data-action': r.action, 'data-recommendation': localName(r.recommendation) },
-    el('h4', {}, el('span', { class: 'badge status-' + r.status }, STATUS_WORDS[r.status] || r.status), ' ', head),
+    el('h4', {}, el('span', { class: 'badge status-' + r.status }, STATUS_WORDS[r.status] || r.status), ' ', plain.headline),
     el('p', {}, r.text),
-    r.status === 'undetermined' && r.missing && r.missing.length
-      ? el('div', { class: 'missing' }, el('strong', {}, 'Missing to decide: '),
-          el('ul', {}, r.missing.map(m => el('li', {}, m.startsWith('judgement:') ? 'Clinical judgement needed: ' + m.substring(10).trim() : labelOf(m)))))
+    plain.missing.length
+      ? el('div', { class: 'missing' }, el('strong', {}, 'Missing to decide (each line is needed; "one of" lines are alternatives): '),
+          el('ul', {}, plain.missing.map(m => el('li', {}, m))))
       : null,
-    el('div', { class: 'reasons' }, el('strong', {}, 'Why: '), el('ul', {}, (r.reasons || []).map(x => el('li', {}, x)))),
-    el('p', { class: 'small' }, 'Version ' + r.version + ' of ' + r.guideline + ' · ', el('a', { href: resourceHref(r.id) }, 'the statement'),
+    el('div', { class: 'reasons' }, el('strong', {}, 'Why: '), el('ul', {}, plain.because.map(x => el('li', {}, x)))),
+    el('p', { class: 'small' }, el('a', { href: resourceHref(r.id) }, 'Statement: ' + name),
       r.source && r.source.locator ? ' · source: ' + r.source.locator : ''));
 }
 
 function renderResult(res, sentCase) {
   const groups = ['applicable', 'undetermined', 'not-applicable'];
-  const against = res.evaluatedAgainst.map(e => e.guideline + ' version ' + e.version).join(', ');
   fill(result,
-    el('p', { id: 'evaluated-against' }, 'Evaluated against ' + against + '. ',
+    res.evaluatedAgainst.map(e => el('p', { class: 'version-status' + (e.status && e.status !== 'active' ? ' warn' : ''), 'data-status': e.status },
+      el('strong', {}, e.plain || (e.guideline + ', version ' + e.version)))),
+    el('p', { id: 'evaluated-against' },
       groups.map(s => res.recommendations.filter(r => r.status === s).length + ' ' + (STATUS_WORDS[s] || s).toLowerCase()).join(', ') + '.'),
     el('details', {}, el('summary', {}, 'The case as sent'), el('pre', {}, el('code', {}, JSON.stringify(sentCase, null, 2)))),
     groups.map(s => {

@@ -2,6 +2,8 @@ package org.guidelinekb.reasoner;
 
 import java.util.List;
 
+import org.guidelinekb.reasoner.plain.PlainExplanation;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -30,6 +32,7 @@ public final class EvaluationJson {
         ObjectNode o = F.objectNode();
         o.put("id", s.iri());
         o.put("recommendation", s.recommendation());
+        o.put("recommendationLabel", s.recommendationLabel());
         o.put("guideline", s.guideline());
         o.put("version", s.version());
         o.put("text", s.text());
@@ -49,6 +52,7 @@ public final class EvaluationJson {
         for (Criterion k : top) criteria.add(node(k, r, c));
         ArrayNode missing = o.putArray("missing");
         r.missing().forEach(missing::add);
+        o.set("plain", PlainExplanation.of(r, c).json());
         ArrayNode evidence = o.putArray("evidence");
         for (CompiledStatement.Evidence ev : s.evidence()) {
             evidence.addObject().put("id", ev.id()).put("type", ev.type()).put("label", ev.label()).put("finding", ev.finding())

@@ -196,7 +196,7 @@ class TestCompareAndEvaluatePages {
         WebElement applicable = driver.findElement(By.cssSelector("section[data-group='applicable']"));
         WebElement surgery = applicable.findElement(By.cssSelector("article[data-action='primary-tumor-surgery']"));
         assertTrue(surgery.getText().contains("Applicable"), surgery.getText());
-        assertTrue(surgery.findElement(By.cssSelector(".reasons")).getText().contains("completeLocalClearanceFeasible is true (required true): met"));
+        assertTrue(surgery.findElement(By.cssSelector(".reasons")).getText().contains("Complete local clearance feasible: yes — needed: yes (met)."));
         assertEquals(driver.findElement(By.id("result-h")), driver.switchTo().activeElement(), "focus moves to the result");
         screenshot(driver, "evaluate-nccn-2015-applicable");
 
@@ -219,11 +219,36 @@ class TestCompareAndEvaluatePages {
         waitForText(driver, By.id("status"), "Evaluated");
         WebElement surgery = driver.findElement(By.cssSelector("section[data-group='undetermined'] article[data-action='primary-tumor-surgery']"));
         String missing = surgery.findElement(By.cssSelector(".missing")).getText();
-        for (String attribute : List.of("completeLocalClearanceFeasible", "initialSystemicTherapyReceived", "lifeThreateningMetastaticDisease")) {
-            assertTrue(missing.contains(attribute), missing);
+        for (String label : List.of("Complete local clearance feasible", "Initial systemic therapy received",
+                "Other sites of disease immediately threatening to life")) {
+            assertTrue(missing.contains(label), missing);
         }
         assertNotEquals(0, driver.findElements(By.cssSelector("section[data-group='applicable'] article")).size());
         screenshot(driver, "evaluate-nccn-2015-undetermined");
         assertNoConsoleErrors(driver, "evaluate page (missing data)");
+    }
+
+    /** Issue 20's acceptance: the first line says 2015 is retired; "Why" and "missing" speak labels; alternatives are one group. */
+    @Test void metastatic_with_intact_primary_on_2015_reads_in_clinical_words() {
+        openEvaluate();
+        yes("metastatic", "true");
+        yes("primaryTumorIntact", "true");
+        driver.findElement(By.id("evaluate-button")).click();
+        waitForText(driver, By.id("status"), "Evaluated");
+        WebElement first = driver.findElement(By.cssSelector("#result > *"));
+        assertTrue(first.getText().contains("version 2015 — retired, superseded in this knowledge base by version 6.2026"), first.getText());
+        assertTrue(first.getText().startsWith("NCCN"), "the guideline by its title: " + first.getText());
+        JsonNode attributes = Http.json(server.http().get("/api/case-attributes"));
+        for (WebElement line : driver.findElements(By.cssSelector("#result .reasons li, #result .missing li"))) {
+            for (JsonNode a : attributes) {
+                String code = a.get("name").asText();
+                assertFalse(!code.equals(code.toLowerCase(java.util.Locale.ROOT)) && line.getText().contains(code), "code " + code + " in: " + line.getText());
+            }
+        }
+        WebElement surgery = driver.findElement(By.cssSelector("section[data-group='undetermined'] article[data-action='primary-tumor-surgery']"));
+        List<String> missing = surgery.findElements(By.cssSelector(".missing li")).stream().map(WebElement::getText).toList();
+        assertTrue(missing.contains("One of: impending local complications, or symptoms / local complications of the primary tumour"), missing.toString());
+        assertEquals(1, surgery.findElements(By.linkText("Statement: Palliative surgery of the intact primary tumour after initial systemic therapy")).size());
+        assertNoConsoleErrors(driver, "evaluate page (plain words)");
     }
 }
