@@ -83,6 +83,14 @@ class TestCdsRequests {
         // the statement's own summary and quote, its category with its basis, and evidence numbers as stored
         assertTrue(detail.contains("After initial systemic therapy, surgery of the intact primary tumour may be considered"), detail);
         assertTrue(detail.contains("Category 2A") && detail.contains("default rule"), detail);
+        // issue 20: the first line names the guideline by title and says the version is retired; the "why" is the API's plain sentences
+        assertTrue(detail.startsWith("**NCCN Guidelines: Breast Cancer, version 2015 — retired, superseded in this knowledge base by version 6.2026**"), detail);
+        JsonNode plain = card.at("/extension/org.guidelinekb.statement/explanation/plain");
+        assertTrue(detail.contains(plain.path("headline").asText()), detail);
+        assertTrue(plain.path("because").size() >= 6, plain.toString());
+        for (JsonNode sentence : plain.path("because")) assertTrue(detail.contains("- " + sentence.asText() + "\n"), sentence + " in:\n" + detail);
+        assertTrue(detail.contains("Complete local clearance feasible: yes — needed: yes (met)."), detail);
+        assertFalse(detail.contains("completeLocalClearanceFeasible"), detail);
         JsonNode ext = card.at("/extension/org.guidelinekb.statement");
         assertEquals("nccn-breast", ext.path("guideline").asText());
         assertEquals("2015", ext.path("version").asText());

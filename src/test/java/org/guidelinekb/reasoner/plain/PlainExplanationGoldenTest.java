@@ -82,6 +82,20 @@ class PlainExplanationGoldenTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void the_api_names_each_evaluated_version_by_title_and_status() {
+        String[][] cases = {
+            {"2015", "NCCN Guidelines: Breast Cancer, version 2015 — retired, superseded in this knowledge base by version 6.2026"},
+            {"6.2026", "NCCN Guidelines: Breast Cancer, version 6.2026 — the version in effect in this knowledge base"}};
+        for (String[] c : cases) {
+            HttpResponse<String> r = server.http().post("/api/evaluate", "application/json",
+                    "{\"guideline\":\"nccn-breast\",\"version\":\"" + c[0] + "\",\"case\":{}}");
+            JsonNode v = Http.json(r).path("evaluatedAgainst").path(0);
+            assertEquals(c[1], v.path("plain").asText(), r.body());
+            assertEquals("NCCN Guidelines: Breast Cancer", v.path("title").asText());
+        }
+    }
+
     private static ObjectNode plainByKey(JsonNode evaluation) {
         ObjectNode out = Http.JSON.createObjectNode();
         for (JsonNode rec : evaluation.path("recommendations")) {
