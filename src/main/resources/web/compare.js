@@ -52,7 +52,7 @@ function brief(s, version) {
 
 function cell(kind, side, version, ...content) {
   return el('div', { class: 'cell' + (kind ? ' ' + KIND[kind].cls : ''), 'data-side': side },
-    el('span', { class: 'sr-only' }, 'Version ' + version + ': '), content);
+    el('span', { class: 'sr-only cell-version' }, 'Version ' + version + ': '), content);
 }
 
 function row(kind, rec, left, right, changes) {
@@ -122,11 +122,25 @@ function apiUrl(g, from, to) {
   return '/api/guidelines/' + encodeURIComponent(g) + '/compare?' + new URLSearchParams({ from, to });
 }
 
+/** The position of a version in the guideline's history (oldest first), or -1. */
+function rank(g, label) {
+  return ((guidelines.find(x => x.id === g) || {}).versions || []).findIndex(v => v.version === label);
+}
+
 async function compare(g, from, to) {
+  let notice = null;
+  if (rank(g, from) > rank(g, to) && rank(g, to) >= 0) { // From is labelled older: a reversed pair is swapped, and said so
+    notice = 'Version ' + from + ' is newer than version ' + to + ', so they were swapped: From (older) is ' + to + ', To (newer) is ' + from + '.';
+    [from, to] = [to, from];
+    fromSel.value = from;
+    toSel.value = to;
+    history.replaceState(null, '', '/compare?' + new URLSearchParams({ guideline: g, from, to }));
+  }
   const d = await withStatus(status, 'Comparing version ' + from + ' with version ' + to + '…', () => getJson(apiUrl(g, from, to)),
     x => 'Compared: ' + x.added.length + ' added, ' + x.removed.length + ' removed, ' + x.modified.length + ' modified, '
       + x.notCovered.length + ' not covered.');
   render(d);
+  if (notice) result.prepend(el('p', { class: 'note', id: 'swap-notice', role: 'note' }, notice));
 }
 
 async function init() {

@@ -159,19 +159,32 @@ function statusText(s) {
   return s ? (STATUS_WORDS[s] || s) : 'not stated';
 }
 
+/** Clinical change (a status changes, a recommendation is new or removed) is kept apart from a coverage difference. */
+function replaySummary(d) {
+  const coverage = d.changes.filter(c => c.kind === 'not-covered').length;
+  const clinical = d.changes.length - coverage;
+  const parts = [clinical + (clinical === 1 ? ' recommendation changes for this patient' : ' recommendations change for this patient'),
+    coverage + (coverage === 1 ? ' is' : ' are') + ' only a difference in what each version encodes (not covered by the other version)',
+    d.unchanged.length + ' unchanged'];
+  return 'Same case, version ' + d.from + ' → version ' + d.to + ': ' + parts.join('; ') + '.';
+}
+
 function renderReplay(d) {
+  const coverageOnly = d.changes.length > 0 && d.changes.every(c => c.kind === 'not-covered');
   fill(replay,
-    el('p', { id: 'replay-summary' }, 'Same case, version ' + d.from + ' → version ' + d.to + ': ' + d.changes.length
-      + (d.changes.length === 1 ? ' recommendation changes' : ' recommendations change') + ', ' + d.unchanged.length + ' unchanged.'),
-    d.changes.length ? el('table', { id: 'replay-changes' },
-      el('caption', {}, 'What changes for this patient'),
+    el('p', { id: 'replay-summary' }, replaySummary(d)),
+    coverageOnly ? el('p', { class: 'note', id: 'replay-coverage-note' }, el('strong', {}, 'No clinical change can be read from this re-run. '),
+      'Every difference is a recommendation that one version encodes and the other does not cover, so its absence says nothing.') : null,
+    d.changes.length ? el('p', { class: 'small muted scroll-cue', id: 'replay-cue' }, 'The table scrolls sideways inside its frame.') : null,
+    d.changes.length ? el('div', { class: 'table-scroll', role: 'region', tabindex: '0', 'aria-labelledby': 'replay-caption' }, el('table', { id: 'replay-changes' },
+      el('caption', { id: 'replay-caption' }, 'What differs for this patient'),
       el('thead', {}, el('tr', {}, ['Recommendation', 'Change', 'In ' + d.from, 'In ' + d.to].map(t => el('th', { scope: 'col' }, t)))),
       el('tbody', {}, d.changes.map(c => el('tr', { 'data-kind': c.kind, 'data-recommendation': localName(c.recommendation) },
         el('th', { scope: 'row' }, c.label || localName(c.recommendation)),
         el('td', {}, el('span', { class: 'badge kind-' + (c.kind === 'new' ? 'added' : c.kind === 'status-changed' ? 'modified' : c.kind) },
           (CHANGE_WORDS[c.kind] || (() => words(c.kind)))(d.from, d.to, c))),
         el('td', {}, c.from ? el('span', { class: 'badge status-' + c.from }, statusText(c.from)) : 'not stated'),
-        el('td', {}, c.to ? el('span', { class: 'badge status-' + c.to }, statusText(c.to)) : 'not stated'))))) : null,
+        el('td', {}, c.to ? el('span', { class: 'badge status-' + c.to }, statusText(c.to)) : 'not stated')))))) : null,
     d.unchanged.length ? el('div', {}, el('h3', {}, 'Unchanged'), el('ul', {}, d.unchanged.map(u => el('li', {},
       (u.label || localName(u.recommendation)) + ': ' + statusText(u.status))))) : null);
 }

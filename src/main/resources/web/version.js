@@ -127,7 +127,10 @@ async function load() {
   }
   const questionLabels = new Map(questionRows.map(r => [r.question, r.questionLabel || r.question]));
   const previous = g.versions.find(x => x.iri === v.previousVersion);
+  const line = (g.versions.find(x => x.version === v.version) || {}).statusLine;
   fill(document.getElementById('meta'),
+    line ? el('p', { id: 'version-status', class: 'version-status' + (v.status !== 'active' ? ' warn' : ''), 'data-status': v.status },
+      el('strong', {}, line)) : null,
     el('dl', { class: 'meta' },
       el('dt', {}, 'Status'), el('dd', {}, v.status),
       el('dt', {}, 'Effective from'), el('dd', {}, dateText(v.effectiveFrom, v.effectiveFromPrecision)),

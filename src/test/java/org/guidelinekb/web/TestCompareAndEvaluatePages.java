@@ -206,6 +206,10 @@ class TestCompareAndEvaluatePages {
         WebElement change = driver.findElement(By.cssSelector("#replay-changes tr[data-recommendation='palliative-primary-surgery']"));
         assertTrue(change.getText().contains("Not covered by version 6.2026's coverage"), change.getText());
         assertTrue(change.getText().contains("Applicable") && change.getText().contains("not stated"), change.getText());
+        String summary = driver.findElement(By.id("replay-summary")).getText();
+        assertTrue(summary.startsWith("Same case, version 2015 → version 6.2026: 0 recommendations change for this patient; "), summary);
+        assertTrue(summary.contains("only a difference in what each version encodes"), summary);
+        assertTrue(driver.findElement(By.id("replay-coverage-note")).getText().contains("No clinical change"));
         screenshot(driver, "evaluate-replay-2015-to-6.2026");
         assertNoConsoleErrors(driver, "evaluate page (replay)");
     }
@@ -250,5 +254,15 @@ class TestCompareAndEvaluatePages {
         assertTrue(missing.contains("One of: impending local complications, or symptoms / local complications of the primary tumour"), missing.toString());
         assertEquals(1, surgery.findElements(By.linkText("Statement: Palliative surgery of the intact primary tumour after initial systemic therapy")).size());
         assertNoConsoleErrors(driver, "evaluate page (plain words)");
+    }
+
+    @Test void reversed_versions_are_swapped_with_a_notice() {
+        driver.get(server.url("/compare?guideline=nccn-breast&from=6.2026&to=2015"));
+        waitForText(driver, By.id("status"), "Compared");
+        assertTrue(driver.findElement(By.id("swap-notice")).getText().contains("so they were swapped"));
+        assertEquals("2015", new Select(driver.findElement(By.id("from"))).getFirstSelectedOption().getAttribute("value"));
+        assertEquals("6.2026", new Select(driver.findElement(By.id("to"))).getFirstSelectedOption().getAttribute("value"));
+        assertTrue(driver.findElement(By.id("summary-h")).getText().contains("Version 2015 → version 6.2026"));
+        assertNoConsoleErrors(driver, "compare page (swapped)");
     }
 }
