@@ -1,6 +1,6 @@
 // Compare two versions side by side: added, removed, modified and not-covered statements, marked in colour and in
 // words; modified fields as before → after; the coverage of each version, so "not covered" can be read honestly.
-import { el, fill, getJson, withStatus, say, words, resourceHref, versionHref, dateText } from './common.js';
+import { el, fill, getJson, withStatus, say, words, resourceHref, versionHref, dateText, codeLabels, INFORMATIVE_NOTE } from './common.js';
 
 const status = document.getElementById('status');
 const form = document.getElementById('choose');
@@ -9,6 +9,7 @@ const fromSel = document.getElementById('from');
 const toSel = document.getElementById('to');
 const result = document.getElementById('result');
 let guidelines = [];
+let label = (scheme, code) => words(code); // codes in the ontology's words once loaded
 
 const KIND = {
   added: { word: 'Added', cls: 'kind-added' },
@@ -46,7 +47,7 @@ function brief(s, version) {
   return [
     el('div', { class: 'text' }, el('strong', {}, el('a', { href: resourceHref(s.statement) }, s.label))),
     el('div', { class: 'text small' }, s.summary || ''),
-    el('div', { class: 'small muted' }, [words(s.action), words(s.modality), s.category ? 'category ' + s.category : null]
+    el('div', { class: 'small muted' }, [label('action', s.action), label('modality', s.modality) + (s.modality === 'informative' ? ' (' + INFORMATIVE_NOTE + ')' : ''), s.category ? 'category ' + s.category : null]
       .filter(Boolean).join(' · ') + ' — in version ' + version)];
 }
 
@@ -146,6 +147,7 @@ async function compare(g, from, to) {
 async function init() {
   const params = new URLSearchParams(location.search);
   guidelines = await withStatus(status, 'Loading the guidelines…', () => getJson('/api/guidelines'));
+  label = await codeLabels();
   const chosen = params.get('guideline') || (guidelines.find(g => g.versions.length > 1) || guidelines[0] || {}).id;
   options(gSel, guidelines.map(g => ({ value: g.id, text: g.title })), chosen);
   const g = guidelines.find(x => x.id === chosen);

@@ -19,6 +19,11 @@ let attributes = [];
 let guidelines = [];
 let last = null; // {guideline, version, case}
 
+/** A case value by its label in the ontology (GET /api/case-attributes valueLabels). */
+function valueLabel(a, v) {
+  return (a.valueLabels && a.valueLabels[v]) || words(v);
+}
+
 function help(a) {
   return a.comment ? el('span', { class: 'help', id: 'help-' + a.name }, a.comment) : null;
 }
@@ -45,13 +50,13 @@ function conceptField(a) {
   return el('div', { class: 'field', 'data-attribute': a.name, 'data-type': a.type },
     el('label', { for: 'attr-' + a.name }, a.label || a.name),
     el('select', { id: 'attr-' + a.name, name: a.name, 'aria-describedby': a.comment ? 'help-' + a.name : null },
-      el('option', { value: '' }, 'Unknown'), (a.values || []).map(v => el('option', { value: v }, words(v)))),
+      el('option', { value: '' }, 'Unknown'), (a.values || []).map(v => el('option', { value: v }, valueLabel(a, v)))),
     help(a));
 }
 
 function listField(a) {
   const boxes = (a.values || []).map(v => el('label', {},
-    el('input', { type: 'checkbox', name: a.name, value: v, id: 'attr-' + a.name + '-' + v }), ' ' + words(v)));
+    el('input', { type: 'checkbox', name: a.name, value: v, id: 'attr-' + a.name + '-' + v }), ' ' + valueLabel(a, v)));
   const none = el('label', {}, el('input', { type: 'checkbox', name: a.name, value: NONE, id: 'attr-' + a.name + '-none' }),
     ' Known: none of these');
   const fs = el('fieldset', { class: 'field', 'data-attribute': a.name, 'data-type': a.type, 'aria-describedby': 'help-' + a.name },

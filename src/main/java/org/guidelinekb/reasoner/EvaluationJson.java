@@ -125,6 +125,11 @@ public final class EvaluationJson {
             if (a.type().isConcept()) {
                 ArrayNode vs = o.putArray("values");
                 a.values().forEach(vs::add);
+                ObjectNode labels = o.putObject("valueLabels"); // each value in words, for forms (issue 20)
+                for (String v : a.values()) {
+                    int i = attributes.concepts().index(a.scheme(), v);
+                    labels.put(v, i >= 0 && attributes.concepts().label(i) != null ? attributes.concepts().label(i) : v);
+                }
             }
             if (a.min() != null) o.put("min", a.min());
             if (a.max() != null) o.put("max", a.max());
