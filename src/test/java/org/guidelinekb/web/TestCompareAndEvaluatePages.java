@@ -263,9 +263,6 @@ class TestCompareAndEvaluatePages {
         assertEquals("2015", new Select(driver.findElement(By.id("from"))).getFirstSelectedOption().getAttribute("value"));
         assertEquals("6.2026", new Select(driver.findElement(By.id("to"))).getFirstSelectedOption().getAttribute("value"));
         assertTrue(driver.findElement(By.id("summary-h")).getText().contains("Version 2015 → version 6.2026"));
-        String page = driver.findElement(By.id("result")).getText();
-        assertTrue(page.contains("Surgery of the primary tumour") && !page.contains("primary tumor surgery"), "actions by their labels, British spelling");
-        assertTrue(page.contains("Informative (the source states a fact or context; not a recommendation for or against)"), page);
         assertNoConsoleErrors(driver, "compare page (swapped)");
     }
 }

@@ -109,6 +109,9 @@ class TestWebPages {
                 "Any of these", "Source deck", "History of this recommendation")) {
             assertTrue(text.contains(shown), "the surgery statement shows '" + shown + "':\n" + text);
         }
+        assertFalse(text.contains("primary tumor surgery"), "the action by its label, not its code:\n" + text);
+        String informative = driver.findElement(By.cssSelector("article[data-recommendation='reconstructive-surgeon-collaboration']")).getText();
+        assertTrue(informative.contains("Informative (the source states a fact or context; not a recommendation for or against)"), informative);
         assertFalse(surgery.findElements(By.cssSelector("a[href^='/api/resource?iri=']")).isEmpty(), "evidence links");
         // provenance: opening the chain loads it (keyboard: Enter on the summary)
         surgery.findElement(By.tagName("summary")).sendKeys(Keys.ENTER);
