@@ -24,14 +24,19 @@ function valueLabel(a, v) {
   return (a.valueLabels && a.valueLabels[v]) || words(v);
 }
 
+/** The help text in words (gkb:formHelp), else the ontology's comment. */
+function helpText(a) {
+  return a.help || a.comment || '';
+}
+
 function help(a) {
-  return a.comment ? el('span', { class: 'help', id: 'help-' + a.name }, a.comment) : null;
+  return helpText(a) ? el('span', { class: 'help', id: 'help-' + a.name }, helpText(a)) : null;
 }
 
 function booleanField(a) {
   const choice = (value, text, checked) => el('label', {},
     el('input', { type: 'radio', name: a.name, value, id: 'attr-' + a.name + '-' + (value || 'unknown'), checked }), ' ' + text);
-  return el('fieldset', { class: 'field', 'data-attribute': a.name, 'data-type': a.type, 'aria-describedby': a.comment ? 'help-' + a.name : null },
+  return el('fieldset', { class: 'field', 'data-attribute': a.name, 'data-type': a.type, 'aria-describedby': helpText(a) ? 'help-' + a.name : null },
     el('legend', {}, a.label || a.name),
     el('div', { class: 'choices' }, choice('', 'Unknown', true), choice('true', 'Yes', false), choice('false', 'No', false)),
     help(a));
@@ -43,13 +48,13 @@ function integerField(a) {
     el('label', { for: 'attr-' + a.name }, a.label || a.name),
     el('input', { type: 'number', id: 'attr-' + a.name, name: a.name, min: a.min, max: a.max, step: 1, inputmode: 'numeric',
       'aria-describedby': 'help-' + a.name }),
-    el('span', { class: 'help', id: 'help-' + a.name }, 'Whole number ' + range + '; empty = unknown. ' + (a.comment || '')));
+    el('span', { class: 'help', id: 'help-' + a.name }, 'A whole number from ' + range.replace('–', ' to ') + '; leave it empty if not known. ' + (a.help || a.comment || '')));
 }
 
 function conceptField(a) {
   return el('div', { class: 'field', 'data-attribute': a.name, 'data-type': a.type },
     el('label', { for: 'attr-' + a.name }, a.label || a.name),
-    el('select', { id: 'attr-' + a.name, name: a.name, 'aria-describedby': a.comment ? 'help-' + a.name : null },
+    el('select', { id: 'attr-' + a.name, name: a.name, 'aria-describedby': helpText(a) ? 'help-' + a.name : null },
       el('option', { value: '' }, 'Unknown'), (a.values || []).map(v => el('option', { value: v }, valueLabel(a, v)))),
     help(a));
 }
@@ -62,7 +67,7 @@ function listField(a) {
   const fs = el('fieldset', { class: 'field', 'data-attribute': a.name, 'data-type': a.type, 'aria-describedby': 'help-' + a.name },
     el('legend', {}, a.label || a.name),
     el('div', { class: 'choices' }, boxes, none),
-    el('span', { class: 'help', id: 'help-' + a.name }, 'Nothing ticked = unknown. ' + (a.comment || '')));
+    el('span', { class: 'help', id: 'help-' + a.name }, a.help || ('Nothing ticked means not known. ' + (a.comment || ''))));
   // "none" and the values exclude each other
   fs.addEventListener('change', ev => {
     const t = ev.target;
@@ -74,9 +79,15 @@ function listField(a) {
   return fs;
 }
 
+/** Clinical order (gkb:formOrder): disease status and presentation, the primary tumour, treatment so far, receptors, the rest. */
+function inFormOrder(list) {
+  const rank = a => (a.formOrder === undefined ? Number.MAX_SAFE_INTEGER : a.formOrder);
+  return [...list].sort((x, y) => rank(x) - rank(y));
+}
+
 function buildForm() {
   const fields = [];
-  for (const a of attributes.filter(x => !x.derived)) {
+  for (const a of inFormOrder(attributes.filter(x => !x.derived))) {
     if (a.type === 'boolean') fields.push(booleanField(a));
     else if (a.type === 'integer') fields.push(integerField(a));
     else if (a.type === 'concept') fields.push(conceptField(a));
@@ -85,7 +96,13 @@ function buildForm() {
   }
   const derived = attributes.filter(x => x.derived);
   fill(box, fields, derived.length ? el('div', { class: 'field' }, el('p', { class: 'small' }, el('strong', {}, 'Computed by the server, not asked: '),
-    derived.map(d => (d.label || d.name) + ' (from ' + (d.derivedFrom || 'other attributes') + ')').join('; ') + '.')) : null);
+    derived.map(d => (d.label || d.name) + ' (from ' + labelOfName(d.derivedFrom) + ')').join('; ') + '.')) : null);
+}
+
+/** An attribute's label by its case name. */
+function labelOfName(name) {
+  const a = attributes.find(x => x.name === name);
+  return a ? (a.label || a.name) : 'other attributes';
 }
 
 /** The case as the API takes it: only what is known. Throws an Error naming the field when a value is malformed. */

@@ -141,6 +141,8 @@ public final class EvaluationJson {
                 o.put("concept", a.rule().conceptNotation());
             }
             o.put("comment", a.comment());
+            if (a.formOrder() != null) o.put("formOrder", a.formOrder());
+            if (a.formHelp() != null) o.put("help", a.formHelp());
             o.put("iri", a.iri());
         }
         return out;

@@ -265,4 +265,19 @@ class TestCompareAndEvaluatePages {
         assertTrue(driver.findElement(By.id("summary-h")).getText().contains("Version 2015 → version 6.2026"));
         assertNoConsoleErrors(driver, "compare page (swapped)");
     }
+
+    @Test void the_form_asks_in_clinical_order_with_help_in_words() {
+        openEvaluate();
+        List<String> order = driver.findElements(By.cssSelector("#attributes [data-attribute]")).stream()
+                .map(f -> f.getAttribute("data-attribute")).toList();
+        assertEquals(List.of("metastatic", "presentation", "metastaticSites"), order.subList(0, 3), "disease status and presentation first: " + order);
+        assertTrue(order.indexOf("primaryTumorIntact") < order.indexOf("initialSystemicTherapyReceived")
+                && order.indexOf("initialSystemicTherapyReceived") < order.indexOf("erStatus"), "primary tumour, treatment so far, receptors: " + order);
+        for (WebElement help : driver.findElements(By.cssSelector("#attributes .help"))) {
+            String text = help.getText();
+            for (String code : List.of("true when", "[] =", "de-novo", "no-evidence-of-disease")) assertFalse(text.contains(code), code + " in: " + text);
+        }
+        Select response = new Select(driver.findElement(By.id("attr-responseToSystemicTherapy")));
+        assertTrue(response.getOptions().stream().anyMatch(o -> o.getText().equals("No evidence of disease (NED)")), "values by their labels");
+    }
 }
