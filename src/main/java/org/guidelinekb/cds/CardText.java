@@ -48,7 +48,8 @@ final class CardText {
 
     String missingSummary(VersionInfo version, int undecided, Set<String> missing, boolean judgementOnly) {
         String head = tag(version) + ": " + undecided + (undecided == 1 ? " recommendation" : " recommendations") + " undecided; ";
-        String tail = missing.isEmpty() ? (judgementOnly ? "needs clinician judgement" : "see detail") : "missing " + String.join(", ", missing);
+        String tail = missing.isEmpty() ? (judgementOnly ? "needs clinician judgement" : "see detail")
+                : "missing " + String.join(", ", missing.stream().map(a -> lowerLabel(attributeLabel(a))).toList());
         return fit(head, tail, "");
     }
 
@@ -153,6 +154,11 @@ final class CardText {
     private String attributeLabel(String name) {
         CaseAttribute a = attributes.byName(name);
         return a != null && a.label() != null ? a.label() : name;
+    }
+
+    /** A label inside a sentence: first letter lower-cased unless the first word is an acronym (HER2, ECOG). */
+    private static String lowerLabel(String s) {
+        return s.length() > 1 && Character.isLowerCase(s.charAt(1)) ? Character.toLowerCase(s.charAt(0)) + s.substring(1) : s;
     }
 
     private static void list(StringBuilder md, String title, JsonNode sentences) {
