@@ -1,6 +1,7 @@
 package org.guidelinekb.reasoner.plain;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -77,10 +78,28 @@ public record PlainExplanation(String headline, List<String> because, List<Strin
         return i >= 0 && k.label(i) != null ? k.label(i) : notation;
     }
 
-    /** A root all-of is read as its operands (each must hold), any other root as itself. */
+    /**
+     * A root all-of is read as its operands (each must hold), any other root as itself; the operands in the case form's
+     * clinical order (gkb:formOrder of the first attribute each names), so the sentences read as a clinician asks.
+     */
     private static List<Criterion> topLevel(Criterion root) {
         if (root == null) return List.of();
-        return root instanceof Criterion.AllOf a ? a.operands() : List.of(root);
+        if (!(root instanceof Criterion.AllOf a)) return List.of(root);
+        List<Criterion> out = new ArrayList<>(a.operands());
+        out.sort(Comparator.comparingInt(PlainExplanation::formOrder));
+        return out;
+    }
+
+    private static int formOrder(Criterion n) {
+        if (n instanceof Criterion.AttributeTest t) {
+            CaseAttribute asked = t.attribute().derived() ? t.attribute().rule().from() : t.attribute();
+            return asked.formOrder() != null ? asked.formOrder() : Integer.MAX_VALUE;
+        }
+        List<Criterion> below = n instanceof Criterion.AllOf x ? x.operands() : n instanceof Criterion.AnyOf x ? x.operands()
+                : n instanceof Criterion.Not x ? List.of(x.operand()) : n instanceof Criterion.Judgement x ? x.factors() : List.of();
+        int min = Integer.MAX_VALUE;
+        for (Criterion c : below) min = Math.min(min, formOrder(c));
+        return min;
     }
 
     private static String outcome(Tri t) {
