@@ -1,7 +1,6 @@
 package org.guidelinekb.api;
 
 import org.guidelinekb.catalog.Catalog;
-import org.guidelinekb.catalog.GuidelineInfo;
 import org.guidelinekb.catalog.VersionStatusLine;
 import org.guidelinekb.reasoner.EvaluationJson;
 import org.guidelinekb.reasoner.Reasoner;
@@ -34,9 +33,9 @@ public final class EvaluateController {
         ObjectNode out = EvaluationJson.of(reasoner.evaluate(ctx.body()));
         Catalog catalog = reasoner.index().catalog();
         for (JsonNode v : out.path("evaluatedAgainst")) { // the version's status in words, first line of the page's result
-            GuidelineInfo g = catalog.guideline(v.path("guideline").asText());
-            g.versions().stream().filter(x -> x.label().equals(v.path("version").asText())).findFirst()
-                    .ifPresent(x -> ((ObjectNode) v).put("title", g.title()).put("status", x.status()).put("plain", VersionStatusLine.of(g, x)));
+            catalog.find(v.path("guideline").asText()).ifPresent(g -> g.versions().stream()
+                    .filter(x -> x.label().equals(v.path("version").asText())).findFirst()
+                    .ifPresent(x -> ((ObjectNode) v).put("title", g.title()).put("status", x.status()).put("plain", VersionStatusLine.of(g, x))));
         }
         ctx.json(out);
     }
