@@ -54,7 +54,7 @@ class TestAccessibility {
         waitForText(driver, By.id("status"), statusText);
     }
 
-    @Test void home_version_compare_and_evidence_pages_have_no_wcag_violations() {
+    @Test void home_version_compare_evidence_and_history_pages_have_no_wcag_violations() {
         open("/", "loaded");
         assertNoViolations("/");
         open("/guidelines/nccn-breast/versions/2015", "Version 2015 loaded");
@@ -65,6 +65,8 @@ class TestAccessibility {
         assertNoViolations("/compare (swapped)");
         open("/questions/mbc-primary-surgery/evidence", "forest plot of");
         assertNoViolations("evidence page");
+        open("/recommendations/nccn-breast/palliative-primary-surgery/history", "History loaded");
+        assertNoViolations("history page");
     }
 
     @Test void the_evaluate_page_has_no_wcag_violations_with_its_result_and_re_run() {

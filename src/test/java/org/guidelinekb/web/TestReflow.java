@@ -87,6 +87,8 @@ class TestReflow {
             check("/compare", px);
             open("/questions/mbc-primary-surgery/evidence", "forest plot of");
             check("evidence page", px);
+            open("/recommendations/nccn-breast/palliative-primary-surgery/history", "History loaded");
+            check("history page", px);
             open("/evaluate?guideline=nccn-breast&version=2015", "case attributes loaded");
             check("/evaluate (form)", px);
             driver.findElement(By.id("attr-metastatic-true")).click();
