@@ -114,6 +114,24 @@ export function words(code) {
   return code === null || code === undefined ? '' : String(code).replace(/-/g, ' ');
 }
 
+let codeLabelRows = null;
+
+/**
+ * Codes in the knowledge base's own words: loads the named query list-concept-labels once and returns
+ * label(scheme, code), e.g. label('action', 'primary-tumor-surgery') = "Surgery of the primary tumour"; a code the
+ * ontology gives no label for is shown as words.
+ */
+export async function codeLabels() {
+  if (!codeLabelRows) codeLabelRows = namedQuery('list-concept-labels').catch(() => []);
+  const rows = await codeLabelRows;
+  const map = new Map(rows.map(r => [r.scheme + r.notation, r.label]));
+  return (scheme, code) => code === null || code === undefined ? ''
+    : map.get('https://w3id.org/gkb/code/' + scheme + '/' + code) || words(code);
+}
+
+/** What "informative" means wherever a modality is shown (ontology: informative statements are not recommendations). */
+export const INFORMATIVE_NOTE = 'the source states a fact or context; not a recommendation for or against';
+
 /** The link of a knowledge-base IRI to its description page on this server. */
 export function resourceHref(iri) {
   return '/api/resource?iri=' + encodeURIComponent(iri);

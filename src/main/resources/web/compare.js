@@ -1,6 +1,6 @@
 // Compare two versions side by side: added, removed, modified and not-covered statements, marked in colour and in
 // words; modified fields as before → after; the coverage of each version, so "not covered" can be read honestly.
-import { el, fill, getJson, withStatus, say, words, resourceHref, versionHref, dateText } from './common.js';
+import { el, fill, getJson, withStatus, say, words, resourceHref, versionHref, dateText, codeLabels, INFORMATIVE_NOTE } from './common.js';
 
 const status = document.getElementById('status');
 const form = document.getElementById('choose');
@@ -9,6 +9,7 @@ const fromSel = document.getElementById('from');
 const toSel = document.getElementById('to');
 const result = document.getElementById('result');
 let guidelines = [];
+let label = (scheme, code) => words(code); // codes in the ontology's words once loaded
 
 const KIND = {
   added: { word: 'Added', cls: 'kind-added' },
@@ -46,13 +47,13 @@ function brief(s, version) {
   return [
     el('div', { class: 'text' }, el('strong', {}, el('a', { href: resourceHref(s.statement) }, s.label))),
     el('div', { class: 'text small' }, s.summary || ''),
-    el('div', { class: 'small muted' }, [words(s.action), words(s.modality), s.category ? 'category ' + s.category : null]
+    el('div', { class: 'small muted' }, [label('action', s.action), label('modality', s.modality) + (s.modality === 'informative' ? ' (' + INFORMATIVE_NOTE + ')' : ''), s.category ? 'category ' + s.category : null]
       .filter(Boolean).join(' · ') + ' — in version ' + version)];
 }
 
 function cell(kind, side, version, ...content) {
   return el('div', { class: 'cell' + (kind ? ' ' + KIND[kind].cls : ''), 'data-side': side },
-    el('span', { class: 'sr-only' }, 'Version ' + version + ': '), content);
+    el('span', { class: 'sr-only cell-version' }, 'Version ' + version + ': '), content);
 }
 
 function row(kind, rec, left, right, changes) {
@@ -131,16 +132,31 @@ function apiUrl(g, from, to) {
   return '/api/guidelines/' + encodeURIComponent(g) + '/compare?' + new URLSearchParams({ from, to });
 }
 
+/** The position of a version in the guideline's history (oldest first), or -1. */
+function rank(g, label) {
+  return ((guidelines.find(x => x.id === g) || {}).versions || []).findIndex(v => v.version === label);
+}
+
 async function compare(g, from, to) {
+  let notice = null;
+  if (rank(g, from) > rank(g, to) && rank(g, to) >= 0) { // From is labelled older: a reversed pair is swapped, and said so
+    notice = 'Version ' + from + ' is newer than version ' + to + ', so they were swapped: From (older) is ' + to + ', To (newer) is ' + from + '.';
+    [from, to] = [to, from];
+    fromSel.value = from;
+    toSel.value = to;
+    history.replaceState(null, '', '/compare?' + new URLSearchParams({ guideline: g, from, to }));
+  }
   const d = await withStatus(status, 'Comparing version ' + from + ' with version ' + to + '…', () => getJson(apiUrl(g, from, to)),
     x => 'Compared: ' + x.added.length + ' added, ' + x.removed.length + ' removed, ' + x.modified.length + ' modified, '
       + x.notCovered.length + ' not covered.');
   render(d);
+  if (notice) result.prepend(el('p', { class: 'note', id: 'swap-notice', role: 'note' }, notice));
 }
 
 async function init() {
   const params = new URLSearchParams(location.search);
   guidelines = await withStatus(status, 'Loading the guidelines…', () => getJson('/api/guidelines'));
+  label = await codeLabels();
   const chosen = params.get('guideline') || (guidelines.find(g => g.versions.length > 1) || guidelines[0] || {}).id;
   options(gSel, guidelines.map(g => ({ value: g.id, text: g.title })), chosen);
   const g = guidelines.find(x => x.id === chosen);

@@ -19,14 +19,24 @@ let attributes = [];
 let guidelines = [];
 let last = null; // {guideline, version, case}
 
+/** A case value by its label in the ontology (GET /api/case-attributes valueLabels). */
+function valueLabel(a, v) {
+  return (a.valueLabels && a.valueLabels[v]) || words(v);
+}
+
+/** The help text in words (gkb:formHelp), else the ontology's comment. */
+function helpText(a) {
+  return a.help || a.comment || '';
+}
+
 function help(a) {
-  return a.comment ? el('span', { class: 'help', id: 'help-' + a.name }, a.comment) : null;
+  return helpText(a) ? el('span', { class: 'help', id: 'help-' + a.name }, helpText(a)) : null;
 }
 
 function booleanField(a) {
   const choice = (value, text, checked) => el('label', {},
     el('input', { type: 'radio', name: a.name, value, id: 'attr-' + a.name + '-' + (value || 'unknown'), checked }), ' ' + text);
-  return el('fieldset', { class: 'field', 'data-attribute': a.name, 'data-type': a.type, 'aria-describedby': a.comment ? 'help-' + a.name : null },
+  return el('fieldset', { class: 'field', 'data-attribute': a.name, 'data-type': a.type, 'aria-describedby': helpText(a) ? 'help-' + a.name : null },
     el('legend', {}, a.label || a.name),
     el('div', { class: 'choices' }, choice('', 'Unknown', true), choice('true', 'Yes', false), choice('false', 'No', false)),
     help(a));
@@ -38,26 +48,26 @@ function integerField(a) {
     el('label', { for: 'attr-' + a.name }, a.label || a.name),
     el('input', { type: 'number', id: 'attr-' + a.name, name: a.name, min: a.min, max: a.max, step: 1, inputmode: 'numeric',
       'aria-describedby': 'help-' + a.name }),
-    el('span', { class: 'help', id: 'help-' + a.name }, 'Whole number ' + range + '; empty = unknown. ' + (a.comment || '')));
+    el('span', { class: 'help', id: 'help-' + a.name }, 'A whole number from ' + range.replace('–', ' to ') + '; leave it empty if not known. ' + (a.help || a.comment || '')));
 }
 
 function conceptField(a) {
   return el('div', { class: 'field', 'data-attribute': a.name, 'data-type': a.type },
     el('label', { for: 'attr-' + a.name }, a.label || a.name),
-    el('select', { id: 'attr-' + a.name, name: a.name, 'aria-describedby': a.comment ? 'help-' + a.name : null },
-      el('option', { value: '' }, 'Unknown'), (a.values || []).map(v => el('option', { value: v }, words(v)))),
+    el('select', { id: 'attr-' + a.name, name: a.name, 'aria-describedby': helpText(a) ? 'help-' + a.name : null },
+      el('option', { value: '' }, 'Unknown'), (a.values || []).map(v => el('option', { value: v }, valueLabel(a, v)))),
     help(a));
 }
 
 function listField(a) {
   const boxes = (a.values || []).map(v => el('label', {},
-    el('input', { type: 'checkbox', name: a.name, value: v, id: 'attr-' + a.name + '-' + v }), ' ' + words(v)));
+    el('input', { type: 'checkbox', name: a.name, value: v, id: 'attr-' + a.name + '-' + v }), ' ' + valueLabel(a, v)));
   const none = el('label', {}, el('input', { type: 'checkbox', name: a.name, value: NONE, id: 'attr-' + a.name + '-none' }),
     ' Known: none of these');
   const fs = el('fieldset', { class: 'field', 'data-attribute': a.name, 'data-type': a.type, 'aria-describedby': 'help-' + a.name },
     el('legend', {}, a.label || a.name),
     el('div', { class: 'choices' }, boxes, none),
-    el('span', { class: 'help', id: 'help-' + a.name }, 'Nothing ticked = unknown. ' + (a.comment || '')));
+    el('span', { class: 'help', id: 'help-' + a.name }, a.help || ('Nothing ticked means not known. ' + (a.comment || ''))));
   // "none" and the values exclude each other
   fs.addEventListener('change', ev => {
     const t = ev.target;
@@ -69,9 +79,15 @@ function listField(a) {
   return fs;
 }
 
+/** Clinical order (gkb:formOrder): disease status and presentation, the primary tumour, treatment so far, receptors, the rest. */
+function inFormOrder(list) {
+  const rank = a => (a.formOrder === undefined ? Number.MAX_SAFE_INTEGER : a.formOrder);
+  return [...list].sort((x, y) => rank(x) - rank(y));
+}
+
 function buildForm() {
   const fields = [];
-  for (const a of attributes.filter(x => !x.derived)) {
+  for (const a of inFormOrder(attributes.filter(x => !x.derived))) {
     if (a.type === 'boolean') fields.push(booleanField(a));
     else if (a.type === 'integer') fields.push(integerField(a));
     else if (a.type === 'concept') fields.push(conceptField(a));
@@ -80,7 +96,13 @@ function buildForm() {
   }
   const derived = attributes.filter(x => x.derived);
   fill(box, fields, derived.length ? el('div', { class: 'field' }, el('p', { class: 'small' }, el('strong', {}, 'Computed by the server, not asked: '),
-    derived.map(d => (d.label || d.name) + ' (from ' + (d.derivedFrom || 'other attributes') + ')').join('; ') + '.')) : null);
+    derived.map(d => (d.label || d.name) + ' (from ' + labelOfName(d.derivedFrom) + ')').join('; ') + '.')) : null);
+}
+
+/** An attribute's label by its case name. */
+function labelOfName(name) {
+  const a = attributes.find(x => x.name === name);
+  return a ? (a.label || a.name) : 'other attributes';
 }
 
 /** The case as the API takes it: only what is known. Throws an Error naming the field when a value is malformed. */
@@ -114,30 +136,28 @@ function fieldError(input, message) {
   return new Error(message);
 }
 
-function labelOf(name) {
-  const a = attributes.find(x => x.name === name);
-  return a ? (a.label || a.name) + ' (' + a.name + ')' : name;
-}
-
+/** The headline, the "why" and the missing data are the API's plain sentences (plain.*), the same words a CDS card shows. */
 function recommendationArticle(r) {
-  const head = words(r.action) + ' — ' + words(r.modality) + (r.category ? ', category ' + r.category : '');
+  const plain = r.plain || { headline: r.text, because: [], missing: [] };
+  const name = r.recommendationLabel || r.text;
   return el('article', { class: 'statement', 'data-status': r.status, 'data-action': r.action, 'data-recommendation': localName(r.recommendation) },
-    el('h4', {}, el('span', { class: 'badge status-' + r.status }, STATUS_WORDS[r.status] || r.status), ' ', head),
+    el('h4', {}, el('span', { class: 'badge status-' + r.status }, STATUS_WORDS[r.status] || r.status), ' ', plain.headline),
     el('p', {}, r.text),
-    r.status === 'undetermined' && r.missing && r.missing.length
-      ? el('div', { class: 'missing' }, el('strong', {}, 'Missing to decide: '),
-          el('ul', {}, r.missing.map(m => el('li', {}, m.startsWith('judgement:') ? 'Clinical judgement needed: ' + m.substring(10).trim() : labelOf(m)))))
+    plain.missing.length
+      ? el('div', { class: 'missing' }, el('strong', {}, 'Missing to decide (each line is needed; "one of" lines are alternatives): '),
+          el('ul', {}, plain.missing.map(m => el('li', {}, m))))
       : null,
-    el('div', { class: 'reasons' }, el('strong', {}, 'Why: '), el('ul', {}, (r.reasons || []).map(x => el('li', {}, x)))),
-    el('p', { class: 'small' }, 'Version ' + r.version + ' of ' + r.guideline + ' · ', el('a', { href: resourceHref(r.id) }, 'the statement'),
+    el('div', { class: 'reasons' }, el('strong', {}, 'Why: '), el('ul', {}, plain.because.map(x => el('li', {}, x)))),
+    el('p', { class: 'small' }, el('a', { href: resourceHref(r.id) }, 'Statement: ' + name),
       r.source && r.source.locator ? ' · source: ' + r.source.locator : ''));
 }
 
 function renderResult(res, sentCase) {
   const groups = ['applicable', 'undetermined', 'not-applicable'];
-  const against = res.evaluatedAgainst.map(e => e.guideline + ' version ' + e.version).join(', ');
   fill(result,
-    el('p', { id: 'evaluated-against' }, 'Evaluated against ' + against + '. ',
+    res.evaluatedAgainst.map(e => el('p', { class: 'version-status' + (e.status && e.status !== 'active' ? ' warn' : ''), 'data-status': e.status },
+      el('strong', {}, e.plain || (e.guideline + ', version ' + e.version)))),
+    el('p', { id: 'evaluated-against' },
       groups.map(s => res.recommendations.filter(r => r.status === s).length + ' ' + (STATUS_WORDS[s] || s).toLowerCase()).join(', ') + '.'),
     el('details', {}, el('summary', {}, 'The case as sent'), el('pre', {}, el('code', {}, JSON.stringify(sentCase, null, 2)))),
     groups.map(s => {
@@ -161,19 +181,32 @@ function statusText(s) {
   return s ? (STATUS_WORDS[s] || s) : 'not stated';
 }
 
+/** Clinical change (a status changes, a recommendation is new or removed) is kept apart from a coverage difference. */
+function replaySummary(d) {
+  const coverage = d.changes.filter(c => c.kind === 'not-covered').length;
+  const clinical = d.changes.length - coverage;
+  const parts = [clinical + (clinical === 1 ? ' recommendation changes for this patient' : ' recommendations change for this patient'),
+    coverage + (coverage === 1 ? ' is' : ' are') + ' only a difference in what each version encodes (not covered by the other version)',
+    d.unchanged.length + ' unchanged'];
+  return 'Same case, version ' + d.from + ' → version ' + d.to + ': ' + parts.join('; ') + '.';
+}
+
 function renderReplay(d) {
+  const coverageOnly = d.changes.length > 0 && d.changes.every(c => c.kind === 'not-covered');
   fill(replay,
-    el('p', { id: 'replay-summary' }, 'Same case, version ' + d.from + ' → version ' + d.to + ': ' + d.changes.length
-      + (d.changes.length === 1 ? ' recommendation changes' : ' recommendations change') + ', ' + d.unchanged.length + ' unchanged.'),
-    d.changes.length ? el('table', { id: 'replay-changes' },
-      el('caption', {}, 'What changes for this patient'),
+    el('p', { id: 'replay-summary' }, replaySummary(d)),
+    coverageOnly ? el('p', { class: 'note', id: 'replay-coverage-note' }, el('strong', {}, 'No clinical change can be read from this re-run. '),
+      'Every difference is a recommendation that one version encodes and the other does not cover, so its absence says nothing.') : null,
+    d.changes.length ? el('p', { class: 'small muted scroll-cue', id: 'replay-cue' }, 'The table scrolls sideways inside its frame.') : null,
+    d.changes.length ? el('div', { class: 'table-scroll', role: 'region', tabindex: '0', 'aria-labelledby': 'replay-caption' }, el('table', { id: 'replay-changes' },
+      el('caption', { id: 'replay-caption' }, 'What differs for this patient'),
       el('thead', {}, el('tr', {}, ['Recommendation', 'Change', 'In ' + d.from, 'In ' + d.to].map(t => el('th', { scope: 'col' }, t)))),
       el('tbody', {}, d.changes.map(c => el('tr', { 'data-kind': c.kind, 'data-recommendation': localName(c.recommendation) },
         el('th', { scope: 'row' }, c.label || localName(c.recommendation)),
         el('td', {}, el('span', { class: 'badge kind-' + (c.kind === 'new' ? 'added' : c.kind === 'status-changed' ? 'modified' : c.kind) },
           (CHANGE_WORDS[c.kind] || (() => words(c.kind)))(d.from, d.to, c))),
         el('td', {}, c.from ? el('span', { class: 'badge status-' + c.from }, statusText(c.from)) : 'not stated'),
-        el('td', {}, c.to ? el('span', { class: 'badge status-' + c.to }, statusText(c.to)) : 'not stated'))))) : null,
+        el('td', {}, c.to ? el('span', { class: 'badge status-' + c.to }, statusText(c.to)) : 'not stated')))))) : null,
     d.unchanged.length ? el('div', {}, el('h3', {}, 'Unchanged'), el('ul', {}, d.unchanged.map(u => el('li', {},
       (u.label || localName(u.recommendation)) + ': ' + statusText(u.status))))) : null);
 }

@@ -1,7 +1,8 @@
 // A guideline version: its statements grouped by clinical question, each with quote, action, modality, category,
 // criteria in words, evidence, provenance and a link to the recommendation's history.
 import {
-  el, fill, getJson, postJson, namedQuery, withStatus, say, words, resourceHref, historyHref, dateText, localName, versionHref
+  el, fill, getJson, postJson, namedQuery, withStatus, say, words, resourceHref, historyHref, dateText, localName, versionHref,
+  codeLabels, INFORMATIVE_NOTE
 } from './common.js';
 
 const status = document.getElementById('status');
@@ -98,8 +99,9 @@ function statementArticle(s, extra) {
     s.quote ? el('blockquote', {}, '“' + s.quote + '”') : el('p', { class: 'muted' }, 'No verbatim quote recorded.'),
     el('p', {}, el('strong', {}, 'In plain words: '), s.summary || ''),
     el('dl', { class: 'meta' },
-      el('dt', {}, 'Action'), el('dd', {}, words(s.action) || 'not recorded'),
-      el('dt', {}, 'Modality'), el('dd', {}, words(s.modality) || 'not recorded'),
+      el('dt', {}, 'Action'), el('dd', {}, extra.label('action', s.action) || 'not recorded'),
+      el('dt', {}, 'Modality'), el('dd', {}, (extra.label('modality', s.modality) || 'not recorded')
+        + (s.modality === 'informative' ? ' (' + INFORMATIVE_NOTE + ')' : '')),
       el('dt', {}, 'Category'), el('dd', {}, categoryText(s)),
       el('dt', {}, 'Section'), el('dd', {}, s.section && s.section.label || 'not recorded')),
     el('h5', {}, 'When it applies (criteria)'),
@@ -130,7 +132,10 @@ async function load() {
   }
   const questionLabels = new Map(questionRows.map(r => [r.question, r.questionLabel || r.question]));
   const previous = g.versions.find(x => x.iri === v.previousVersion);
+  const line = (g.versions.find(x => x.version === v.version) || {}).statusLine;
   fill(document.getElementById('meta'),
+    line ? el('p', { id: 'version-status', class: 'version-status' + (v.status !== 'active' ? ' warn' : ''), 'data-status': v.status },
+      el('strong', {}, line)) : null,
     el('dl', { class: 'meta' },
       el('dt', {}, 'Status'), el('dd', {}, v.status),
       el('dt', {}, 'Effective from'), el('dd', {}, dateText(v.effectiveFrom, v.effectiveFromPrecision)),
@@ -155,7 +160,7 @@ async function load() {
       groups.get(q).push(s);
     }
   }
-  const extra = { labels, sources };
+  const extra = { labels, sources, label: await codeLabels() };
   fill(document.getElementById('statements'),
     el('h2', {}, v.statements.length + (v.statements.length === 1 ? ' statement' : ' statements') + ', by clinical question'),
     [...groups].map(([q, list]) => el('section', { class: 'question-group', 'aria-label': q ? questionLabels.get(q) || q : 'No clinical question' },

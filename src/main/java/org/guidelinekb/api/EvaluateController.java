@@ -1,7 +1,12 @@
 package org.guidelinekb.api;
 
+import org.guidelinekb.catalog.Catalog;
+import org.guidelinekb.catalog.VersionStatusLine;
 import org.guidelinekb.reasoner.EvaluationJson;
 import org.guidelinekb.reasoner.Reasoner;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -25,7 +30,14 @@ public final class EvaluateController {
     }
 
     void evaluate(Context ctx) {
-        ctx.json(EvaluationJson.of(reasoner.evaluate(ctx.body())));
+        ObjectNode out = EvaluationJson.of(reasoner.evaluate(ctx.body()));
+        Catalog catalog = reasoner.index().catalog();
+        for (JsonNode v : out.path("evaluatedAgainst")) { // the version's status in words, first line of the page's result
+            catalog.find(v.path("guideline").asText()).ifPresent(g -> g.versions().stream()
+                    .filter(x -> x.label().equals(v.path("version").asText())).findFirst()
+                    .ifPresent(x -> ((ObjectNode) v).put("title", g.title()).put("status", x.status()).put("plain", VersionStatusLine.of(g, x))));
+        }
+        ctx.json(out);
     }
 
     void compare(Context ctx) {

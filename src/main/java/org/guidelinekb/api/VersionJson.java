@@ -10,6 +10,7 @@ import java.util.Set;
 import org.guidelinekb.catalog.CoverageItem;
 import org.guidelinekb.catalog.GuidelineInfo;
 import org.guidelinekb.catalog.VersionInfo;
+import org.guidelinekb.catalog.VersionStatusLine;
 import org.guidelinekb.versioning.CriterionNode;
 import org.guidelinekb.versioning.EncodedVersion;
 import org.guidelinekb.versioning.VersionStatement;
@@ -25,7 +26,11 @@ final class VersionJson {
         m.put("title", g.title());
         m.put("publisher", g.publisher());
         m.put("current", current);
-        m.put("versions", g.versions().stream().map(VersionJson::version).toList());
+        m.put("versions", g.versions().stream().map(v -> {
+            Map<String, Object> o = version(v);
+            o.put("statusLine", VersionStatusLine.of(g, v));
+            return o;
+        }).toList());
         return m;
     }
 

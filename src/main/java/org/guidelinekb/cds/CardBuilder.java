@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.guidelinekb.catalog.VersionInfo;
+import org.guidelinekb.catalog.VersionStatusLine;
 import org.guidelinekb.reasoner.CompiledStatement;
 import org.guidelinekb.reasoner.ReasonerIndex;
 import org.guidelinekb.vocab.GKB;
@@ -40,14 +41,14 @@ final class CardBuilder {
         this.ix = ix;
         this.keyFindings = keyFindings;
         this.ids = ids;
-        this.text = new CardText(ix.attributes().concepts());
+        this.text = new CardText(ix.attributes());
         this.base = baseUrl;
         this.service = service;
     }
 
     ObjectNode recommendation(StatementVerdict v) {
         ObjectNode card = card(CardIds.RECOMMENDATION, v.statement().iri(), text.recommendationSummary(v), "info",
-                text.statementDetail(v, title(v.version()), null, keyFindings(v)), v.version(), v.statement());
+                text.statementDetail(v, statusLine(v.version()), null, keyFindings(v)), v.version(), v.statement());
         card.set("extension", F.objectNode().set(STATEMENT_EXTENSION, statementExtension(v, CardIds.RECOMMENDATION)));
         return card;
     }
@@ -57,7 +58,7 @@ final class CardBuilder {
         String warning = "the selected order " + order.reference() + " (" + order.description() + ") is " + text.label("action", order.action())
                 + ", but this patient does not meet the conditions of this statement (criteria not met are marked below).";
         ObjectNode card = card(CardIds.ORDER_CHECK, v.statement().iri(), text.orderCheckSummary(v, order.action()), "warning",
-                text.statementDetail(v, title(v.version()), warning, keyFindings(v)), v.version(), v.statement());
+                text.statementDetail(v, statusLine(v.version()), warning, keyFindings(v)), v.version(), v.statement());
         ArrayNode suggestions = card.putArray("suggestions");
         ObjectNode s = suggestions.addObject();
         s.put("label", "Remove the draft order " + order.reference());
@@ -94,7 +95,7 @@ final class CardBuilder {
             how.put(a, howToGive(a, mapping));
         }
         ObjectNode card = card(CardIds.MISSING_DATA, version.iri(), text.missingSummary(version, undecided.size(), attrs, !judgements.isEmpty()),
-                "info", text.missingDetail(version, title(version), undecided, why, how, judgements), version, null);
+                "info", text.missingDetail(version, statusLine(version), undecided, why, how, judgements), version, null);
         ArrayNode links = card.withArray("links");
         for (StatementVerdict v : undecided) link(links, "Statement: " + CardText.recommendationLabel(v.statement()), v.statement().iri());
         ObjectNode ext = F.objectNode();
@@ -170,6 +171,11 @@ final class CardBuilder {
     /** The page of an IRI on this server: {@code /id/...} for IRIs under {@code https://w3id.org/gkb/id/}. */
     String page(String iri) {
         return iri != null && iri.startsWith(GKB.ID) ? base + "/id/" + iri.substring(GKB.ID.length()) : null;
+    }
+
+    /** "NCCN Guidelines: Breast Cancer, version 2015 — retired, superseded in this knowledge base by version 6.2026". */
+    private String statusLine(VersionInfo v) {
+        return ix.catalog().find(v.guidelineId()).map(g -> VersionStatusLine.of(g, v)).orElse(title(v) + ", version " + v.label());
     }
 
     private String title(VersionInfo v) {

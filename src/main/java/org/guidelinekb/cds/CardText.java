@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.guidelinekb.catalog.VersionInfo;
+import org.guidelinekb.reasoner.CaseAttribute;
+import org.guidelinekb.reasoner.CaseAttributes;
 import org.guidelinekb.reasoner.CompiledStatement;
 import org.guidelinekb.reasoner.Concepts;
 import org.guidelinekb.vocab.GKB;
@@ -20,9 +22,11 @@ final class CardText {
     static final int SUMMARY_MAX = 139;
 
     private final Concepts concepts;
+    private final CaseAttributes attributes;
 
-    CardText(Concepts concepts) {
-        this.concepts = concepts;
+    CardText(CaseAttributes attributes) {
+        this.attributes = attributes;
+        this.concepts = attributes.concepts();
     }
 
     String label(String scheme, String notation) {
@@ -44,7 +48,8 @@ final class CardText {
 
     String missingSummary(VersionInfo version, int undecided, Set<String> missing, boolean judgementOnly) {
         String head = tag(version) + ": " + undecided + (undecided == 1 ? " recommendation" : " recommendations") + " undecided; ";
-        String tail = missing.isEmpty() ? (judgementOnly ? "needs clinician judgement" : "see detail") : "missing " + String.join(", ", missing);
+        String tail = missing.isEmpty() ? (judgementOnly ? "needs clinician judgement" : "see detail")
+                : "missing " + String.join(", ", missing.stream().map(a -> lowerLabel(attributeLabel(a))).toList());
         return fit(head, tail, "");
     }
 
@@ -69,23 +74,20 @@ final class CardText {
     }
 
     /** The markdown detail of a recommendation or order-check card. */
-    String statementDetail(StatementVerdict v, String guidelineTitle, String warning, List<String> keyFindings) {
+    String statementDetail(StatementVerdict v, String statusLine, String warning, List<String> keyFindings) {
         CompiledStatement s = v.statement();
         StringBuilder md = new StringBuilder();
-        md.append("**").append(guidelineTitle).append(", version ").append(v.version().label()).append("** (")
-          .append(v.version().status()).append(" version; evaluated: ").append(v.selectedBy()).append(")\n\n");
+        md.append("**").append(statusLine).append("** (evaluated: ").append(v.selectedBy()).append(")\n\n");
         if (warning != null) md.append("**Warning:** ").append(warning).append("\n\n");
         md.append("**Statement:** ").append(s.text()).append("\n\n");
         if (s.quote() != null) md.append("> ").append(s.quote().replace("\n", "\n> ")).append("\n\n");
         md.append("**Category:** ").append(category(s)).append("  \n");
-        md.append("**Action:** ").append(label("action", s.action())).append(" · **Modality:** ").append(label("modality", s.modality()))
+        md.append("**Action:** ").append(label("action", s.action())).append(" · **Modality:** ").append(modality(s.modality()))
           .append(" · **Applicability for this patient:** ").append(v.status().word()).append("\n\n");
-        JsonNode reasons = v.explanation().path("reasons");
-        if (reasons.size() > 0) {
-            md.append("**Criteria:**\n");
-            reasons.forEach(r -> md.append("- ").append(r.asText()).append('\n'));
-            md.append('\n');
-        }
+        JsonNode plain = v.explanation().path("plain"); // the same sentences as the API and the /evaluate page
+        md.append("**").append(plain.path("headline").asText()).append("**\n\n");
+        list(md, "Why:", plain.path("because"));
+        list(md, "Missing to decide (\"one of\" lines are alternatives):", plain.path("missing"));
         if (v.openNote() != null) md.append("*").append(v.openNote()).append(".*\n\n");
         if (!s.evidence().isEmpty()) {
             md.append("**Evidence** (as recorded in the knowledge base):\n");
@@ -127,18 +129,17 @@ final class CardText {
     }
 
     /** The markdown detail of a missing-data card. */
-    String missingDetail(VersionInfo version, String guidelineTitle, List<StatementVerdict> undecided, Map<String, String> why,
+    String missingDetail(VersionInfo version, String statusLine, List<StatementVerdict> undecided, Map<String, String> why,
                          Map<String, String> how, List<String> judgements) {
         StringBuilder md = new StringBuilder();
-        md.append("**").append(guidelineTitle).append(", version ").append(version.label()).append("** (").append(version.status())
-          .append(" version): these recommendations cannot be decided from the record.\n\n");
+        md.append("**").append(statusLine).append("**\n\nThese recommendations cannot be decided from the record.\n\n");
         for (StatementVerdict v : undecided) {
             md.append("- ").append(recommendationLabel(v.statement())).append('\n');
         }
         md.append('\n');
         if (!why.isEmpty()) {
             md.append("**Data that would decide them:**\n");
-            why.forEach((attr, note) -> md.append("- `").append(attr).append("`: ").append(note)
+            why.forEach((attr, note) -> md.append("- ").append(attributeLabel(attr)).append(" (`").append(attr).append("`): ").append(note)
                     .append(how.containsKey(attr) ? " — to give it: " + how.get(attr) : "").append('\n'));
             md.append('\n');
         }
@@ -147,6 +148,30 @@ final class CardText {
             judgements.forEach(j -> md.append("- ").append(j).append('\n'));
         }
         return md.toString().stripTrailing();
+    }
+
+    /** An attribute by its label, for the clinician; its case name follows in code font for the integrator. */
+    private String attributeLabel(String name) {
+        CaseAttribute a = attributes.byName(name);
+        return a != null && a.label() != null ? a.label() : name;
+    }
+
+    /** A label inside a sentence: first letter lower-cased unless the first word is an acronym (HER2, ECOG). */
+    private static String lowerLabel(String s) {
+        return s.length() > 1 && Character.isLowerCase(s.charAt(1)) ? Character.toLowerCase(s.charAt(0)) + s.substring(1) : s;
+    }
+
+    private static void list(StringBuilder md, String title, JsonNode sentences) {
+        if (sentences.isEmpty()) return;
+        md.append("**").append(title).append("**\n");
+        sentences.forEach(x -> md.append("- ").append(x.asText()).append('\n'));
+        md.append('\n');
+    }
+
+    /** The modality's label; "informative" with what it means (ontology: informative statements are not recommendations). */
+    String modality(String notation) {
+        String l = label("modality", notation);
+        return "informative".equals(notation) ? l + " (the source states a fact or context; not a recommendation for or against)" : l;
     }
 
     private static String lower(String s) {

@@ -12,9 +12,12 @@ import java.util.List;
  * @param min     smallest allowed integer, or null
  * @param max     largest allowed integer, or null
  * @param rule    how a derived attribute is computed, or null for an attribute the case gives
+ * @param formOrder position in a case form (gkb:formOrder, clinical order), or null
+ * @param formHelp  help text for a case form, in words (gkb:formHelp), or null
  */
 public record CaseAttribute(int index, String name, String iri, String label, String comment, AttributeType type,
-                            String scheme, List<String> values, Integer min, Integer max, DerivationRule rule) {
+                            String scheme, List<String> values, Integer min, Integer max, DerivationRule rule,
+                            Integer formOrder, String formHelp) {
 
     public boolean derived() {
         return rule != null;

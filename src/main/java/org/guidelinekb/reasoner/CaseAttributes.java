@@ -66,7 +66,8 @@ public final class CaseAttributes {
             String scheme = type.isConcept() ? Rows.first(b, "scheme") : null;
             List<String> values = scheme == null ? List.of() : concepts.caseValues(scheme);
             out.add(new CaseAttribute(out.size(), Rows.first(b, "name"), e.getKey(), Rows.first(b, "label"), Rows.first(b, "comment"),
-                    type, scheme, values, Rows.integer(Rows.first(b, "min")), Rows.integer(Rows.first(b, "max")), null));
+                    type, scheme, values, Rows.integer(Rows.first(b, "min")), Rows.integer(Rows.first(b, "max")), null,
+                    Rows.integer(Rows.first(b, "formOrder")), Rows.first(b, "formHelp")));
         }
         Map<String, CaseAttribute> byIri = new HashMap<>();
         out.forEach(a -> byIri.put(a.iri(), a));
@@ -82,7 +83,8 @@ public final class CaseAttributes {
             }
             out.add(new CaseAttribute(out.size(), Rows.first(b, "name"), e.getKey(), Rows.first(b, "label"), Rows.first(b, "comment"),
                     AttributeType.BOOLEAN, null, List.of(), null, null,
-                    new DerivationRule(kind, from, concept, concepts.notation(concept))));
+                    new DerivationRule(kind, from, concept, concepts.notation(concept)),
+                    Rows.integer(Rows.first(b, "formOrder")), Rows.first(b, "formHelp")));
         }
         return new CaseAttributes(out, concepts);
     }

@@ -2,6 +2,8 @@ package org.guidelinekb.reasoner;
 
 import java.util.List;
 
+import org.guidelinekb.reasoner.plain.PlainExplanation;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -71,6 +73,7 @@ public final class EvaluationJson {
         ObjectNode o = F.objectNode();
         o.put("id", s.iri());
         o.put("recommendation", s.recommendation());
+        o.put("recommendationLabel", s.recommendationLabel());
         o.put("guideline", s.guideline());
         o.put("version", s.version());
         o.put("text", s.text());
@@ -90,6 +93,7 @@ public final class EvaluationJson {
         for (Criterion k : top) criteria.add(node(k, r, c));
         ArrayNode missing = o.putArray("missing");
         r.missing().forEach(missing::add);
+        o.set("plain", PlainExplanation.of(r, c).json());
         ArrayNode evidence = o.putArray("evidence");
         for (CompiledStatement.Evidence ev : s.evidence()) {
             evidence.addObject().put("id", ev.id()).put("type", ev.type()).put("label", ev.label()).put("finding", ev.finding())
@@ -162,6 +166,11 @@ public final class EvaluationJson {
             if (a.type().isConcept()) {
                 ArrayNode vs = o.putArray("values");
                 a.values().forEach(vs::add);
+                ObjectNode labels = o.putObject("valueLabels"); // each value in words, for forms (issue 20)
+                for (String v : a.values()) {
+                    int i = attributes.concepts().index(a.scheme(), v);
+                    labels.put(v, i >= 0 && attributes.concepts().label(i) != null ? attributes.concepts().label(i) : v);
+                }
             }
             if (a.min() != null) o.put("min", a.min());
             if (a.max() != null) o.put("max", a.max());
@@ -173,6 +182,8 @@ public final class EvaluationJson {
                 o.put("concept", a.rule().conceptNotation());
             }
             o.put("comment", a.comment());
+            if (a.formOrder() != null) o.put("formOrder", a.formOrder());
+            if (a.formHelp() != null) o.put("help", a.formHelp());
             o.put("iri", a.iri());
         }
         return out;

@@ -83,6 +83,18 @@ class TestCdsRequests {
         // the statement's own summary and quote, its category with its basis, and evidence numbers as stored
         assertTrue(detail.contains("After initial systemic therapy, surgery of the intact primary tumour may be considered"), detail);
         assertTrue(detail.contains("Category 2A") && detail.contains("default rule"), detail);
+        // issue 20: the first line names the guideline by title and says the version is retired; the "why" is the API's plain sentences
+        assertTrue(detail.startsWith("**NCCN Guidelines: Breast Cancer, version 2015 — retired, superseded in this knowledge base by version 6.2026**"), detail);
+        JsonNode plain = card.at("/extension/org.guidelinekb.statement/explanation/plain");
+        assertTrue(detail.contains(plain.path("headline").asText()), detail);
+        assertTrue(plain.path("because").size() >= 6, plain.toString());
+        for (JsonNode sentence : plain.path("because")) assertTrue(detail.contains("- " + sentence.asText() + "\n"), sentence + " in:\n" + detail);
+        assertTrue(detail.contains("Complete local clearance feasible: yes — needed: yes (met)."), detail);
+        assertFalse(detail.contains("completeLocalClearanceFeasible"), detail);
+        for (JsonNode c : body.path("cards")) {
+            String summary = c.path("summary").asText();
+            assertFalse(summary.contains("completeLocalClearanceFeasible") || summary.contains("primaryTumorIntact"), "codes in: " + summary);
+        }
         JsonNode ext = card.at("/extension/org.guidelinekb.statement");
         assertEquals("nccn-breast", ext.path("guideline").asText());
         assertEquals("2015", ext.path("version").asText());
@@ -254,5 +266,19 @@ class TestCdsRequests {
         long before = Http.json(server.http().get("/api/health")).at("/store/triples").asLong();
         CdsLib.assertCdsResponse(call(CdsLib.PATIENT_VIEW, scenario("2015-symptomatic-resectable")));
         assertEquals(before, Http.json(server.http().get("/api/health")).at("/store/triples").asLong());
+    }
+
+    /** Issue 20: the missing-data card names the data by their labels, in its summary and its detail. */
+    @Test void the_missing_data_card_names_attributes_by_their_labels() {
+        JsonNode body = CdsLib.assertCdsResponse(call(CdsLib.PATIENT_VIEW, scenario("2015-missing-data")));
+        JsonNode card = null;
+        for (JsonNode c : body.path("cards")) if (c.path("extension").has("org.guidelinekb.missing-data")) card = c;
+        assertTrue(card != null, body.toString());
+        String summary = card.path("summary").asText();
+        assertTrue(summary.contains("missing primary tumour intact"), summary);
+        assertFalse(summary.contains("primaryTumorIntact"), summary);
+        String detail = card.path("detail").asText();
+        assertTrue(detail.startsWith("**NCCN Guidelines: Breast Cancer, version 2015 — retired"), detail);
+        assertTrue(detail.contains("- Primary tumour intact (`primaryTumorIntact`): "), detail);
     }
 }

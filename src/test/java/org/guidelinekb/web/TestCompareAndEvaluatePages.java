@@ -196,7 +196,7 @@ class TestCompareAndEvaluatePages {
         WebElement applicable = driver.findElement(By.cssSelector("section[data-group='applicable']"));
         WebElement surgery = applicable.findElement(By.cssSelector("article[data-action='primary-tumor-surgery']"));
         assertTrue(surgery.getText().contains("Applicable"), surgery.getText());
-        assertTrue(surgery.findElement(By.cssSelector(".reasons")).getText().contains("completeLocalClearanceFeasible is true (required true): met"));
+        assertTrue(surgery.findElement(By.cssSelector(".reasons")).getText().contains("Complete local clearance feasible: yes — needed: yes (met)."));
         assertEquals(driver.findElement(By.id("result-h")), driver.switchTo().activeElement(), "focus moves to the result");
         screenshot(driver, "evaluate-nccn-2015-applicable");
 
@@ -206,6 +206,10 @@ class TestCompareAndEvaluatePages {
         WebElement change = driver.findElement(By.cssSelector("#replay-changes tr[data-recommendation='palliative-primary-surgery']"));
         assertTrue(change.getText().contains("Not covered by version 6.2026's coverage"), change.getText());
         assertTrue(change.getText().contains("Applicable") && change.getText().contains("not stated"), change.getText());
+        String summary = driver.findElement(By.id("replay-summary")).getText();
+        assertTrue(summary.startsWith("Same case, version 2015 → version 6.2026: 0 recommendations change for this patient; "), summary);
+        assertTrue(summary.contains("only a difference in what each version encodes"), summary);
+        assertTrue(driver.findElement(By.id("replay-coverage-note")).getText().contains("No clinical change"));
         screenshot(driver, "evaluate-replay-2015-to-6.2026");
         assertNoConsoleErrors(driver, "evaluate page (replay)");
     }
@@ -219,11 +223,61 @@ class TestCompareAndEvaluatePages {
         waitForText(driver, By.id("status"), "Evaluated");
         WebElement surgery = driver.findElement(By.cssSelector("section[data-group='undetermined'] article[data-action='primary-tumor-surgery']"));
         String missing = surgery.findElement(By.cssSelector(".missing")).getText();
-        for (String attribute : List.of("completeLocalClearanceFeasible", "initialSystemicTherapyReceived", "lifeThreateningMetastaticDisease")) {
-            assertTrue(missing.contains(attribute), missing);
+        for (String label : List.of("Complete local clearance feasible", "Initial systemic therapy received",
+                "Other sites of disease immediately threatening to life")) {
+            assertTrue(missing.contains(label), missing);
         }
         assertNotEquals(0, driver.findElements(By.cssSelector("section[data-group='applicable'] article")).size());
         screenshot(driver, "evaluate-nccn-2015-undetermined");
         assertNoConsoleErrors(driver, "evaluate page (missing data)");
+    }
+
+    /** Issue 20's acceptance: the first line says 2015 is retired; "Why" and "missing" speak labels; alternatives are one group. */
+    @Test void metastatic_with_intact_primary_on_2015_reads_in_clinical_words() {
+        openEvaluate();
+        yes("metastatic", "true");
+        yes("primaryTumorIntact", "true");
+        driver.findElement(By.id("evaluate-button")).click();
+        waitForText(driver, By.id("status"), "Evaluated");
+        WebElement first = driver.findElement(By.cssSelector("#result > *"));
+        assertTrue(first.getText().contains("version 2015 — retired, superseded in this knowledge base by version 6.2026"), first.getText());
+        assertTrue(first.getText().startsWith("NCCN"), "the guideline by its title: " + first.getText());
+        JsonNode attributes = Http.json(server.http().get("/api/case-attributes"));
+        for (WebElement line : driver.findElements(By.cssSelector("#result .reasons li, #result .missing li"))) {
+            for (JsonNode a : attributes) {
+                String code = a.get("name").asText();
+                assertFalse(!code.equals(code.toLowerCase(java.util.Locale.ROOT)) && line.getText().contains(code), "code " + code + " in: " + line.getText());
+            }
+        }
+        WebElement surgery = driver.findElement(By.cssSelector("section[data-group='undetermined'] article[data-action='primary-tumor-surgery']"));
+        List<String> missing = surgery.findElements(By.cssSelector(".missing li")).stream().map(WebElement::getText).toList();
+        assertTrue(missing.contains("One of: impending local complications, or symptoms / local complications of the primary tumour"), missing.toString());
+        assertEquals(1, surgery.findElements(By.linkText("Statement: Palliative surgery of the intact primary tumour after initial systemic therapy")).size());
+        assertNoConsoleErrors(driver, "evaluate page (plain words)");
+    }
+
+    @Test void reversed_versions_are_swapped_with_a_notice() {
+        driver.get(server.url("/compare?guideline=nccn-breast&from=6.2026&to=2015"));
+        waitForText(driver, By.id("status"), "Compared");
+        assertTrue(driver.findElement(By.id("swap-notice")).getText().contains("so they were swapped"));
+        assertEquals("2015", new Select(driver.findElement(By.id("from"))).getFirstSelectedOption().getAttribute("value"));
+        assertEquals("6.2026", new Select(driver.findElement(By.id("to"))).getFirstSelectedOption().getAttribute("value"));
+        assertTrue(driver.findElement(By.id("summary-h")).getText().contains("Version 2015 → version 6.2026"));
+        assertNoConsoleErrors(driver, "compare page (swapped)");
+    }
+
+    @Test void the_form_asks_in_clinical_order_with_help_in_words() {
+        openEvaluate();
+        List<String> order = driver.findElements(By.cssSelector("#attributes [data-attribute]")).stream()
+                .map(f -> f.getAttribute("data-attribute")).toList();
+        assertEquals(List.of("metastatic", "presentation", "metastaticSites"), order.subList(0, 3), "disease status and presentation first: " + order);
+        assertTrue(order.indexOf("primaryTumorIntact") < order.indexOf("initialSystemicTherapyReceived")
+                && order.indexOf("initialSystemicTherapyReceived") < order.indexOf("erStatus"), "primary tumour, treatment so far, receptors: " + order);
+        for (WebElement help : driver.findElements(By.cssSelector("#attributes .help"))) {
+            String text = help.getText();
+            for (String code : List.of("true when", "[] =", "de-novo", "no-evidence-of-disease")) assertFalse(text.contains(code), code + " in: " + text);
+        }
+        Select response = new Select(driver.findElement(By.id("attr-responseToSystemicTherapy")));
+        assertTrue(response.getOptions().stream().anyMatch(o -> o.getText().equals("No evidence of disease (NED)")), "values by their labels");
     }
 }

@@ -97,16 +97,21 @@ class TestWebPages {
         driver.get(server.url("/guidelines/nccn-breast/versions/2015"));
         waitForText(driver, By.id("status"), "Version 2015 loaded");
         assertTrue(driver.findElement(By.tagName("h1")).getText().contains("version 2015"));
+        assertEquals("NCCN Guidelines: Breast Cancer, version 2015 — retired, superseded in this knowledge base by version 6.2026",
+                driver.findElement(By.id("version-status")).getText(), "the first line under the title says the version is retired");
         WebElement group = driver.findElement(By.cssSelector("section.question-group"));
         assertTrue(group.findElement(By.tagName("h3")).getText()
                 .contains("What is the role of breast cancer surgery in the metastatic setting?"));
         WebElement surgery = driver.findElement(By.cssSelector("article[data-recommendation='palliative-primary-surgery']"));
         String text = surgery.getText();
-        for (String shown : List.of("with consideration of surgery after initial systemic treatment", "primary tumor surgery",
-                "consider", "2A", "complete local clearance of tumour can be obtained", "lifeThreateningMetastaticDisease is false",
+        for (String shown : List.of("with consideration of surgery after initial systemic treatment", "Surgery of the primary tumour",
+                "Consider", "2A", "complete local clearance of tumour can be obtained", "lifeThreateningMetastaticDisease is false",
                 "Any of these", "Source deck", "History of this recommendation")) {
             assertTrue(text.contains(shown), "the surgery statement shows '" + shown + "':\n" + text);
         }
+        assertFalse(text.contains("primary tumor surgery"), "the action by its label, not its code:\n" + text);
+        String informative = driver.findElement(By.cssSelector("article[data-recommendation='reconstructive-surgeon-collaboration']")).getText();
+        assertTrue(informative.contains("Informative (the source states a fact or context; not a recommendation for or against)"), informative);
         assertFalse(surgery.findElements(By.cssSelector("a[href^='/api/resource?iri=']")).isEmpty(), "evidence links");
         // provenance: opening the chain loads it (keyboard: Enter on the summary)
         surgery.findElement(By.tagName("summary")).sendKeys(Keys.ENTER);
