@@ -1,51 +1,57 @@
 package org.guidelinekb;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.function.Consumer;
-
-import org.apache.jena.fuseki.main.FusekiServer;
-import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.fuseki.server.Operation;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee10.websocket.server.config.JettyWebSocketServletContainerInitializer;
-import org.guidelinekb.api.ApiErrors;
-import org.guidelinekb.api.CompareController;
-import org.guidelinekb.api.GuidelineController;
-import org.guidelinekb.api.HistoryController;
-import org.guidelinekb.auth.WriteTokens;
-import org.guidelinekb.api.EvaluateController;
-import org.guidelinekb.api.CdsHooksController;
-import org.guidelinekb.cds.CdsHooks;
-import org.guidelinekb.cds.CdsJwtVerifier;
-import org.guidelinekb.api.FusekiUiController;
-import org.guidelinekb.api.AmbiguousUriGuard;
-import org.guidelinekb.api.BackupController;
-import org.guidelinekb.api.FusekiProblemFilter;
-import org.guidelinekb.api.HealthController;
-import org.guidelinekb.util.Json;
-import org.guidelinekb.api.ProblemErrorHandler;
-import org.guidelinekb.api.RequestLimits;
-import org.guidelinekb.api.SparqlProtocolFilter;
-import org.guidelinekb.api.SecurityHeadersFilter;
-import org.guidelinekb.api.RemoteSparqlController;
-import org.guidelinekb.sparqlendpoint.ResultCap;
-import org.guidelinekb.queries.Watchdog;
-import org.guidelinekb.api.OpenApiController;
-import org.guidelinekb.api.QueryController;
-import org.guidelinekb.api.ResourceController;
-import org.guidelinekb.api.RouteTable;
-import org.guidelinekb.queries.ApiQueries;
-import org.guidelinekb.queries.QueryService;
-import org.guidelinekb.queries.ResourceDescriber;
-import org.guidelinekb.backup.Backup;
-import org.guidelinekb.sparqlendpoint.GuardedQueryService;
-import org.guidelinekb.sparqlendpoint.QueryWatchdog;
-
+import java.util.function.Supplier;
 
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import jakarta.servlet.http.HttpServlet;
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.fuseki.server.Operation;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.guidelinekb.api.ApiErrors;
+import org.guidelinekb.api.BackupController;
+import org.guidelinekb.api.CdsHooksController;
+import org.guidelinekb.api.CompareController;
+import org.guidelinekb.api.EvaluateController;
+import org.guidelinekb.api.FhirController;
+import org.guidelinekb.api.FusekiProblemFilter;
+import org.guidelinekb.api.FusekiUiController;
+import org.guidelinekb.api.GuidelineController;
+import org.guidelinekb.api.HealthController;
+import org.guidelinekb.api.HistoryController;
+import org.guidelinekb.api.JettySettings;
+import org.guidelinekb.api.OpenApiController;
+import org.guidelinekb.api.PublicUrl;
+import org.guidelinekb.api.QueryController;
+import org.guidelinekb.api.QuestionController;
+import org.guidelinekb.api.RemoteSparqlController;
+import org.guidelinekb.api.RequestLimits;
+import org.guidelinekb.api.ResourceController;
+import org.guidelinekb.api.RouteTable;
+import org.guidelinekb.api.SecurityHeadersFilter;
+import org.guidelinekb.api.SparqlProtocolFilter;
+import org.guidelinekb.api.WebPagesController;
+import org.guidelinekb.auth.WriteTokens;
+import org.guidelinekb.backup.Backup;
+import org.guidelinekb.cds.CardSecret;
+import org.guidelinekb.cds.CdsHooks;
+import org.guidelinekb.cds.CdsJwtVerifier;
+import org.guidelinekb.queries.ApiQueries;
+import org.guidelinekb.queries.QueryService;
+import org.guidelinekb.queries.ResourceDescriber;
+import org.guidelinekb.queries.Watchdog;
+import org.guidelinekb.questions.Questions;
+import org.guidelinekb.sparqlendpoint.GuardedQueryService;
+import org.guidelinekb.sparqlendpoint.QueryWatchdog;
+import org.guidelinekb.sparqlendpoint.ResultCap;
+import org.guidelinekb.util.Json;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one wiring place: configuration → store → queries → model → services → one HTTP server.
@@ -67,14 +73,14 @@ public final class App implements AutoCloseable {
     /** The workers of the public SPARQL endpoint when it forwards to a remote store (threads start on demand). */
     private final Watchdog forwardedQueries = new Watchdog(16);
     private boolean closed;
-    private java.util.function.Supplier<java.util.List<RouteTable.Route>> routeTable;
+    private Supplier<List<RouteTable.Route>> routeTable;
 
     private App(AppConfig config, KnowledgeBase kb) {
         this.config = config;
         this.kb = kb;
         this.watchdog = new QueryWatchdog(config.queryTimeoutSeconds() * 1000L);
         this.namedQueries = new QueryService(kb.store(), ApiQueries.of(kb.queries()), kb.catalog(),
-                java.time.Duration.ofSeconds(config.queryTimeoutSeconds()));
+                Duration.ofSeconds(config.queryTimeoutSeconds()));
         this.server = buildServer(kb.store().localDataset().orElse(null), javalin());
     }
 
@@ -103,7 +109,7 @@ public final class App implements AutoCloseable {
             cfg.startup.startupWatcherEnabled = false; // Javalin runs as a servlet inside Fuseki's Jetty, never started on its own
             cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             cfg.http.maxRequestSize = config.maxUploadBytes();
-            cfg.appData(org.guidelinekb.api.PublicUrl.KEY, this::publicBaseUrl); // links never from the Host header
+            cfg.appData(PublicUrl.KEY, this::publicBaseUrl); // links never from the Host header
             cfg.staticFiles.add(sf -> {
                 sf.hostedPath = FusekiUiController.UI_PATH;
                 sf.directory = "/webapp";
@@ -119,32 +125,30 @@ public final class App implements AutoCloseable {
         new RequestLimits(config.maxJsonBytes(), config.maxUploadBytes()).routes(cfg.routes);
         new HealthController(kb.store(), kb.reasoner()::index).routes(cfg.routes);
         WriteTokens tokens = WriteTokens.from(config.adminToken(), config.tokenFile());
-        WriteTokens.warnings(config.adminToken(), config.tokenFile()).forEach(w -> org.slf4j.LoggerFactory.getLogger(App.class).warn(w));
+        WriteTokens.warnings(config.adminToken(), config.tokenFile()).forEach(w -> LoggerFactory.getLogger(App.class).warn(w));
         new GuidelineController(kb.versions(), tokens).routes(cfg.routes);
         new BackupController(new Backup(kb.store(), kb.queries()), tokens).routes(cfg.routes);
         new CompareController(kb.versions()).routes(cfg.routes);
         new HistoryController(kb.versions()).routes(cfg.routes);
-        new org.guidelinekb.api.QuestionController(new org.guidelinekb.questions.Questions(kb.store(), kb.queries(), kb.catalog()))
-                .routes(cfg.routes);
+        new QuestionController(new Questions(kb.store(), kb.queries(), kb.catalog())).routes(cfg.routes);
         new EvaluateController(kb.reasoner()).routes(cfg.routes);
-        new org.guidelinekb.api.FhirController(kb.fhirExport(), kb.fhirImport(), tokens)
-                .routes(cfg.routes); // FHIR CPG (docs/fhir.md)
-                byte[] cardSecret = config.inMemory() ? org.guidelinekb.cds.CardSecret.ephemeral() : org.guidelinekb.cds.CardSecret.load(config.dataDir());
-        new CdsHooksController(new CdsHooks(kb.reasoner(), kb.store(), kb.queries(), java.time.Clock.systemUTC(), config.cdsJwt(), cardSecret),
-                new CdsJwtVerifier(config.cdsJwt(), java.time.Clock.systemUTC()), config.cdsJwt().feedbackOpen()).routes(cfg.routes);
+        new FhirController(kb.fhirExport(), kb.fhirImport(), tokens).routes(cfg.routes); // FHIR CPG (docs/fhir.md)
+        byte[] cardSecret = config.inMemory() ? CardSecret.ephemeral() : CardSecret.load(config.dataDir());
+        new CdsHooksController(new CdsHooks(kb.reasoner(), kb.store(), kb.queries(), Clock.systemUTC(), config.cdsJwt(), cardSecret),
+                new CdsJwtVerifier(config.cdsJwt(), Clock.systemUTC()), config.cdsJwt().feedbackOpen()).routes(cfg.routes);
         if (kb.store().localDataset().isEmpty()) {
-            java.time.Duration timeout = java.time.Duration.ofSeconds(config.queryTimeoutSeconds());
+            Duration timeout = Duration.ofSeconds(config.queryTimeoutSeconds());
             ResultCap cap = new ResultCap(config.maxResultRows());
-            for (String path : java.util.List.of(DATASET, FusekiUiController.UI_PATH + DATASET)) {
+            for (String path : List.of(DATASET, FusekiUiController.UI_PATH + DATASET)) {
                 new RemoteSparqlController(kb.store(), path, forwardedQueries, timeout, cap).routes(cfg.routes);
             }
         }
         new FusekiUiController(DATASET).routes(cfg.routes);
         new QueryController(namedQueries).routes(cfg.routes);
         new ResourceController(new ResourceDescriber(kb.store(), kb.queries())).routes(cfg.routes);
-        new org.guidelinekb.api.WebPagesController().routes(cfg.routes); // the web pages for people
+        new WebPagesController().routes(cfg.routes); // the web pages for people
         routeTable = RouteTable.of(cfg);
-        new OpenApiController(namedQueries.queries(), RouteTable.of(cfg)).routes(cfg.routes); // documents every route above
+        new OpenApiController(namedQueries.queries(), routeTable).routes(cfg.routes); // documents every route above
     }
 
     /** {@code dsg} is the local dataset Fuseki serves read-only; null for a remote store (then the API forwards). */
@@ -168,22 +172,7 @@ public final class App implements AutoCloseable {
                 .enableStats(false)
                 .addServlet("/*", (HttpServlet) javalin.javalinServlet())
                 .build();
-        ServletContextHandler context = ServletContextHandler.getServletContextHandler(fuseki.getServletContext());
-        JettyWebSocketServletContainerInitializer.configure(context, null);
-        context.setErrorHandler(new ProblemErrorHandler());
-        fuseki.getJettyServer().setErrorHandler(new ProblemErrorHandler.ServerLevel()); // errors Jetty raises before the context
-        // Suspect URIs reach AmbiguousUriGuard, which refuses them with a problem (Jetty's own refusal has no body)
-        for (var connector : fuseki.getJettyServer().getConnectors()) {
-            var http = connector.getConnectionFactory(org.eclipse.jetty.server.HttpConnectionFactory.class);
-            if (http == null) continue;
-            http.getHttpConfiguration().setUriCompliance(org.eclipse.jetty.http.UriCompliance.UNSAFE);
-            // Jetty caches header fields per connection and by default matches their values ignoring case, so a
-            // bearer token differing from an earlier one only in case would be read as the earlier one: match exactly.
-            http.getHttpConfiguration().setHeaderCacheCaseSensitive(true);
-            // a connection that sends nothing for 30 s is closed (slow bodies: RequestLimits, docs/security.md)
-            if (connector instanceof org.eclipse.jetty.server.AbstractConnector c) c.setIdleTimeout(30_000);
-        }
-        fuseki.getJettyServer().setHandler(new AmbiguousUriGuard(fuseki.getJettyServer().getHandler()));
+        JettySettings.apply(fuseki);
         return fuseki;
     }
 
@@ -215,7 +204,7 @@ public final class App implements AutoCloseable {
 
     public AppConfig config() { return config; }
     /** Every route the API registered (method, path), read from Javalin's router: the hardening tests cover each one. */
-    public java.util.List<RouteTable.Route> routes() { return routeTable.get(); }
+    public List<RouteTable.Route> routes() { return routeTable.get(); }
     public KnowledgeBase kb() { return kb; }
 
     /** Stops the server (in-flight requests finish) and closes the store. */
