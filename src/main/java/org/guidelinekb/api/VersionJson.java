@@ -13,6 +13,7 @@ import org.guidelinekb.catalog.VersionInfo;
 import org.guidelinekb.catalog.VersionStatusLine;
 import org.guidelinekb.versioning.CriterionNode;
 import org.guidelinekb.versioning.EncodedVersion;
+import org.guidelinekb.versioning.StatementFields;
 import org.guidelinekb.versioning.VersionStatement;
 
 /** The JSON shapes of guidelines, versions and statements in the version API (docs/versions.md). */
@@ -74,14 +75,7 @@ final class VersionJson {
         section.put("label", s.sectionLabel());
         m.put("section", section);
         m.put("displayOrder", s.displayOrder());
-        m.put("quote", s.quote());
-        m.put("summary", s.summary());
-        m.put("action", s.action());
-        m.put("modality", s.modality());
-        m.put("category", s.category());
-        m.put("categoryBasis", s.categoryBasis());
-        m.put("strength", s.strength());
-        m.put("certainty", s.certainty());
+        for (StatementFields.Field f : StatementFields.TEXT) m.put(f.name(), f.of(s));
         m.put("criteria", s.rootCriterion() == null ? null : criterion(s.rootCriterion(), s.criteria(), new HashSet<>()));
         m.put("evidence", s.evidence());
         m.put("citedEvidence", s.citedEvidence());

@@ -3,6 +3,7 @@ package org.guidelinekb.versioning;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The clinically meaningful fields of a statement, named the same way in the comparison and in the history:
@@ -21,17 +22,31 @@ public final class StatementFields {
 
     public static final String CRITERION_PREFIX = "criterion:";
 
+    /** A single-valued text field of a statement: its name (in JSON and in comparisons) and how to read it. */
+    public record Field(String name, Function<VersionStatement, String> value) {
+        public String of(VersionStatement s) {
+            return value.apply(s);
+        }
+    }
+
+    /**
+     * The statement's text fields in their fixed order, the one list the comparison, the history and the version
+     * API's statement JSON (api/VersionJson) all read.
+     */
+    public static final List<Field> TEXT = List.of(
+            new Field("quote", VersionStatement::quote),
+            new Field("summary", VersionStatement::summary),
+            new Field("action", VersionStatement::action),
+            new Field("modality", VersionStatement::modality),
+            new Field("category", VersionStatement::category),
+            new Field("categoryBasis", VersionStatement::categoryBasis),
+            new Field("strength", VersionStatement::strength),
+            new Field("certainty", VersionStatement::certainty));
+
     /** Single-valued fields in a fixed order; a value is null when the statement does not give it. */
     public static Map<String, String> scalars(VersionStatement s) {
         Map<String, String> m = new LinkedHashMap<>();
-        m.put("quote", s.quote());
-        m.put("summary", s.summary());
-        m.put("action", s.action());
-        m.put("modality", s.modality());
-        m.put("category", s.category());
-        m.put("categoryBasis", s.categoryBasis());
-        m.put("strength", s.strength());
-        m.put("certainty", s.certainty());
+        for (Field f : TEXT) m.put(f.name(), f.of(s));
         m.put("section", s.section());
         m.put("source.document", s.sourceDocument());
         m.put("source.locator", s.sourceLocator());
