@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import org.guidelinekb.catalog.VersionInfo;
 import org.guidelinekb.error.InvalidInputException;
@@ -137,43 +138,80 @@ public final class CdsHooks {
         ArrayNode cards = response.putArray("cards");
         ObjectNode info = F.objectNode();
         response.putObject("extension").set("org.guidelinekb.evaluation", info);
+        describeInput(info, mc, data, orders);
+        if (Boolean.FALSE.equals(mc.inScope())) return note(response, info, "no cards: " + mc.scopeNote());
+        if (orders != null && orders.actions().isEmpty()) {
+            return note(response, info, "no cards: no selected draft order is a breast surgery the mapping knows");
+        }
+        requireObtained(data);
+
+        List<VersionPolicy.Selection> selections = chooseVersions(ix, service, req, orders);
+        describeSelections(info, selections);
+        List<StatementVerdict> verdicts = evaluate(ix, selections, mc, orders);
+        Boolean inPopulation = inPopulation(service, mc);
+        if (Boolean.FALSE.equals(inPopulation)) {
+            return note(response, info, "no cards: the order check is for patients with " + service.population().attribute() + " = "
+                    + service.population().equals() + "; this record says " + mc.values().get(service.population().attribute()));
+        }
+        CardBuilder builder = new CardBuilder(ix, ids, keyFindings, baseUrl, service.id());
+        render(cards, builder, ix, mc, verdicts, orders, inPopulation);
+        if (orders != null && inPopulation == null) {
+            info.put("note", "the order was not checked against statements the patient fails, because " + service.population().attribute()
+                    + " is unknown; the missing-data cards say what would decide it");
+        }
+        return response;
+    }
+
+    /** What the call read: the mapped case, where each kind of FHIR data came from, the selected orders. */
+    private static void describeInput(ObjectNode info, MappedCase mc, FhirData data, SelectedOrders orders) {
         info.set("case", mc.describe());
         ObjectNode sources = info.putObject("data");
-        data.sources().forEach((type, s) -> sources.put(type, s.available() ? s.resources().size() + " resource(s) from " + s.from() : "unavailable: " + s.unavailable()));
+        data.sources().forEach((type, s) -> sources.put(type,
+                s.available() ? s.resources().size() + " resource(s) from " + s.from() : "unavailable: " + s.unavailable()));
         if (orders != null) {
             ArrayNode os = info.putArray("orders");
             orders.orders().forEach(o -> os.addObject().put("reference", o.reference()).put("code", o.description()).put("action", o.action()));
         }
-        if (Boolean.FALSE.equals(mc.inScope())) return note(response, info, "no cards: " + mc.scopeNote());
-        if (orders != null && orders.actions().isEmpty()) return note(response, info, "no cards: no selected draft order is a breast surgery the mapping knows");
-        requireObtained(data);
+    }
 
-        List<VersionPolicy.Selection> selections;
+    /** The guideline versions to evaluate against; an unknown version asked for in the request is a 400 on its field. */
+    private static List<VersionPolicy.Selection> chooseVersions(ReasonerIndex ix, CdsService service, CdsRequest req,
+            SelectedOrders orders) {
         try {
-            selections = VersionPolicy.select(ix, service, req.versions(), orders == null ? java.util.Set.of() : orders.actions());
+            return VersionPolicy.select(ix, service, req.versions(), orders == null ? Set.of() : orders.actions());
         } catch (NotFoundException e) {
             throw new InvalidInputException("extension." + CdsRequest.VERSIONS_EXTENSION + ": " + e.getMessage(),
                     List.of(new InvalidInputException.FieldError("extension." + CdsRequest.VERSIONS_EXTENSION, e.getMessage(), null)));
         }
+    }
+
+    private static void describeSelections(ObjectNode info, List<VersionPolicy.Selection> selections) {
         ArrayNode against = info.putArray("evaluatedAgainst");
         for (VersionPolicy.Selection s : selections) {
             against.addObject().put("guideline", s.version().guidelineId()).put("version", s.version().label())
                     .put("status", s.version().status()).put("selectedBy", s.selectedBy())
                     .put("statements", s.onlyStatements() == null ? "all" : String.join(" ", s.onlyStatements()));
         }
-        List<StatementVerdict> verdicts = CaseEvaluator.evaluate(ix, selections, mc);
-        if (orders != null) verdicts = verdicts.stream().filter(v -> VersionPolicy.relevant(ix, v.statement(), orders.actions())).toList();
+    }
 
-        Boolean inPopulation = null;
-        if (service.population() != null) {
-            JsonNode v = mc.values().get(service.population().attribute());
-            inPopulation = v == null || !v.isBoolean() ? null : v.booleanValue() == service.population().equals();
-            if (Boolean.FALSE.equals(inPopulation)) {
-                return note(response, info, "no cards: the order check is for patients with " + service.population().attribute() + " = "
-                        + service.population().equals() + "; this record says " + v);
-            }
-        }
-        CardBuilder builder = new CardBuilder(ix, ids, keyFindings, baseUrl, service.id());
+    /** The verdicts of the selected statements; with orders, only the statements on the ordered procedures. */
+    private static List<StatementVerdict> evaluate(ReasonerIndex ix, List<VersionPolicy.Selection> selections, MappedCase mc,
+            SelectedOrders orders) {
+        List<StatementVerdict> verdicts = CaseEvaluator.evaluate(ix, selections, mc);
+        if (orders == null) return verdicts;
+        return verdicts.stream().filter(v -> VersionPolicy.relevant(ix, v.statement(), orders.actions())).toList();
+    }
+
+    /** Whether the patient is in the service's population: null when the service has none or the record does not say. */
+    private static Boolean inPopulation(CdsService service, MappedCase mc) {
+        if (service.population() == null) return null;
+        JsonNode v = mc.values().get(service.population().attribute());
+        return v == null || !v.isBoolean() ? null : v.booleanValue() == service.population().equals();
+    }
+
+    /** The cards: order-check warnings first, then recommendations, then one missing-data card per version. */
+    private void render(ArrayNode cards, CardBuilder builder, ReasonerIndex ix, MappedCase mc, List<StatementVerdict> verdicts,
+            SelectedOrders orders, Boolean inPopulation) {
         List<ObjectNode> warnings = new ArrayList<>();
         List<ObjectNode> recs = new ArrayList<>();
         Map<String, List<StatementVerdict>> undecided = new LinkedHashMap<>();
@@ -186,18 +224,13 @@ public final class CdsHooks {
                 versionOf.put(v.version().iri(), v.version());
             } else if (orders != null && Boolean.TRUE.equals(inPopulation)) {
                 SelectedOrders.Order order = orders.orders().stream().filter(o -> o.action() != null
-                        && VersionPolicy.relevant(ix, v.statement(), java.util.Set.of(o.action()))).findFirst().orElseThrow();
+                        && VersionPolicy.relevant(ix, v.statement(), Set.of(o.action()))).findFirst().orElseThrow();
                 warnings.add(builder.orderCheck(v, order));
             }
         }
         warnings.forEach(cards::add);
         recs.forEach(cards::add);
         undecided.forEach((iri, vs) -> cards.add(builder.missingData(versionOf.get(iri), vs, mc, mapper.mapping())));
-        if (orders != null && inPopulation == null) {
-            info.put("note", "the order was not checked against statements the patient fails, because " + service.population().attribute()
-                    + " is unknown; the missing-data cards say what would decide it");
-        }
-        return response;
     }
 
     /**

@@ -74,7 +74,11 @@ final class FeedbackStore {
         }
         List<Item> valid = new ArrayList<>();
         if (errors.isEmpty()) {
-            for (int i = 0; i < items.size(); i++) item(service, items.get(i), "feedback[" + i + "].", ix, now, valid, errors);
+            for (int i = 0; i < items.size(); i++) {
+                Checked c = item(service, items.get(i), "feedback[" + i + "].", ix);
+                errors.addAll(c.errors());
+                if (c.read() != null) valid.add(c.read().toItem(service, now));
+            }
         }
         if (!errors.isEmpty()) {
             StringBuilder sb = new StringBuilder("invalid feedback: ");
@@ -105,12 +109,50 @@ final class FeedbackStore {
         return out;
     }
 
-    private void item(CdsService service, JsonNode f, String at, ReasonerIndex ix, Instant now, List<Item> valid, List<FieldError> errors) {
+    /** One feedback item checked: what it says when it is valid (else null), and what is wrong with it. */
+    private record Checked(ReadItem read, List<FieldError> errors) {}
+
+    /** A valid feedback item as read: the card (canonical uuid) and what it resolves to, and the answer's fields. */
+    private record ReadItem(String card, CardIds.CardRef ref, String outcome, Instant when, List<String> accepted,
+            JsonNode reason) {
+
+        /** The item's quads in the feedback graph and its summary in the answer. */
+        Item toItem(CdsService service, Instant now) {
+            ChangeSet.Builder changes = ChangeSet.builder();
+            Node item = GKB.iri(GKB.ID + "feedback/" + UUID.randomUUID());
+            Node g = GKB.feedbackGraph;
+            add(changes, g, item, RDF.type.asNode(), CARD_FEEDBACK);
+            add(changes, g, item, GKB.term("card"), NodeFactory.createLiteralString(card));
+            add(changes, g, item, GKB.term("cdsService"), NodeFactory.createLiteralString(service.id()));
+            add(changes, g, item, GKB.term("cardKind"), NodeFactory.createLiteralString(ref.kind()));
+            if (ref.statement() != null) add(changes, g, item, GKB.term("feedbackStatement"), GKB.iri(ref.statement()));
+            add(changes, g, item, GKB.term("feedbackVersion"), GKB.iri(ref.versionIri()));
+            add(changes, g, item, GKB.term("feedbackOutcome"), NodeFactory.createLiteralString(outcome));
+            for (String s : accepted) add(changes, g, item, GKB.term("acceptedSuggestion"), NodeFactory.createLiteralString(s));
+            if (reason != null && reason.isObject()) {
+                JsonNode coding = reason.path("reason");
+                literal(changes, g, item, "overrideReasonSystem", coding.path("system"));
+                literal(changes, g, item, "overrideReasonCode", coding.path("code"));
+                literal(changes, g, item, "overrideReasonDisplay", coding.path("display"));
+                literal(changes, g, item, "userComment", reason.path("userComment"));
+            }
+            add(changes, g, item, GKB.term("outcomeTimestamp"), NodeFactory.createLiteralDT(when.toString(), XSDDatatype.XSDdateTime));
+            add(changes, g, item, GKB.iri(PROV.NS + "generatedAtTime"),
+                    NodeFactory.createLiteralDT(now.toString(), XSDDatatype.XSDdateTime));
+            ObjectNode summary = F.objectNode().put("id", item.getURI()).put("card", card).put("cardKind", ref.kind())
+                    .put("statement", ref.statement()).put("guideline", ref.guideline()).put("version", ref.version())
+                    .put("outcome", outcome);
+            return new Item(card, changes.build().addQuads(), summary);
+        }
+    }
+
+    /** Reads and checks one item of the request; {@code at} prefixes the field names of its errors. */
+    private Checked item(CdsService service, JsonNode f, String at, ReasonerIndex ix) {
+        List<FieldError> errors = new ArrayList<>();
         if (!f.isObject()) {
             errors.add(new FieldError(at.substring(0, at.length() - 1), "must be an object", null));
-            return;
+            return new Checked(null, errors);
         }
-        int before = errors.size();
         String card = text(f, "card", at, errors);
         CardIds.CardRef ref = null;
         if (card != null) {
@@ -122,62 +164,56 @@ final class FeedbackStore {
         if (outcome != null && !outcome.equals("accepted") && !outcome.equals("overridden")) {
             errors.add(new FieldError(at + "outcome", "must be 'accepted' or 'overridden', not '" + outcome + "'", null));
         }
-        Instant when = null;
-        String ts = text(f, "outcomeTimestamp", at, errors);
-        if (ts != null) {
-            try {
-                when = OffsetDateTime.parse(ts).toInstant();
-            } catch (DateTimeParseException e) {
-                errors.add(new FieldError(at + "outcomeTimestamp", "must be an RFC 3339 date-time, e.g. 2026-01-31T12:00:00Z", null));
-            }
-        }
-        List<String> accepted = new ArrayList<>();
-        JsonNode as = f.get("acceptedSuggestions");
-        if (as != null && !as.isNull()) {
-            if (!as.isArray()) errors.add(new FieldError(at + "acceptedSuggestions", "must be an array of {\"id\": suggestion uuid}", null));
-            else if (as.size() > MAX_SUGGESTIONS) errors.add(new FieldError(at + "acceptedSuggestions", "has more than " + MAX_SUGGESTIONS + " items", null));
-            else as.forEach(s -> {
-                if (s.path("id").isTextual() && s.path("id").asText().length() <= MAX_TEXT) accepted.add(s.path("id").asText());
-                else errors.add(new FieldError(at + "acceptedSuggestions", "each item needs an 'id' (the suggestion's uuid)", null));
-            });
-        }
+        Instant when = timestamp(f, at, errors);
+        List<String> accepted = acceptedSuggestions(f, at, errors);
         if ("accepted".equals(outcome) && ref != null && ref.kind().equals(CardIds.ORDER_CHECK) && accepted.isEmpty()) {
             errors.add(new FieldError(at + "acceptedSuggestions", "is required for an accepted card with suggestions", null));
         }
         JsonNode reason = f.get("overrideReason");
-        if (reason != null && !reason.isNull()) {
-            if (!"overridden".equals(outcome)) errors.add(new FieldError(at + "overrideReason", "is only for an overridden outcome", null));
-            if (!reason.isObject()) errors.add(new FieldError(at + "overrideReason", "must be {\"reason\": Coding, \"userComment\": string}", null));
-            else {
-                tooLong(reason.path("userComment"), MAX_COMMENT, at + "overrideReason.userComment", errors);
-                for (String c : List.of("system", "code", "display")) tooLong(reason.path("reason").path(c), MAX_TEXT, at + "overrideReason.reason." + c, errors);
-            }
-        }
-        if (errors.size() > before) return;
+        checkOverrideReason(reason, outcome, at, errors);
+        if (!errors.isEmpty()) return new Checked(null, errors);
+        return new Checked(new ReadItem(card, ref, outcome, when, accepted, reason), List.of());
+    }
 
-        ChangeSet.Builder changes = ChangeSet.builder();
-        Node item = GKB.iri(GKB.ID + "feedback/" + UUID.randomUUID());
-        Node g = GKB.feedbackGraph;
-        add(changes, g, item, RDF.type.asNode(), CARD_FEEDBACK);
-        add(changes, g, item, GKB.term("card"), NodeFactory.createLiteralString(card));
-        add(changes, g, item, GKB.term("cdsService"), NodeFactory.createLiteralString(service.id()));
-        add(changes, g, item, GKB.term("cardKind"), NodeFactory.createLiteralString(ref.kind()));
-        if (ref.statement() != null) add(changes, g, item, GKB.term("feedbackStatement"), GKB.iri(ref.statement()));
-        add(changes, g, item, GKB.term("feedbackVersion"), GKB.iri(ref.versionIri()));
-        add(changes, g, item, GKB.term("feedbackOutcome"), NodeFactory.createLiteralString(outcome));
-        for (String s : accepted) add(changes, g, item, GKB.term("acceptedSuggestion"), NodeFactory.createLiteralString(s));
-        if (reason != null && reason.isObject()) {
-            JsonNode coding = reason.path("reason");
-            literal(changes, g, item, "overrideReasonSystem", coding.path("system"));
-            literal(changes, g, item, "overrideReasonCode", coding.path("code"));
-            literal(changes, g, item, "overrideReasonDisplay", coding.path("display"));
-            literal(changes, g, item, "userComment", reason.path("userComment"));
+    private static Instant timestamp(JsonNode f, String at, List<FieldError> errors) {
+        String ts = text(f, "outcomeTimestamp", at, errors);
+        if (ts == null) return null;
+        try {
+            return OffsetDateTime.parse(ts).toInstant();
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError(at + "outcomeTimestamp", "must be an RFC 3339 date-time, e.g. 2026-01-31T12:00:00Z", null));
+            return null;
         }
-        add(changes, g, item, GKB.term("outcomeTimestamp"), NodeFactory.createLiteralDT(when.toString(), XSDDatatype.XSDdateTime));
-        add(changes, g, item, GKB.iri(PROV.NS + "generatedAtTime"), NodeFactory.createLiteralDT(now.toString(), XSDDatatype.XSDdateTime));
-        ObjectNode summary = F.objectNode().put("id", item.getURI()).put("card", card).put("cardKind", ref.kind()).put("statement", ref.statement())
-                .put("guideline", ref.guideline()).put("version", ref.version()).put("outcome", outcome);
-        valid.add(new Item(card, changes.build().addQuads(), summary));
+    }
+
+    private static List<String> acceptedSuggestions(JsonNode f, String at, List<FieldError> errors) {
+        List<String> accepted = new ArrayList<>();
+        JsonNode as = f.get("acceptedSuggestions");
+        if (as == null || as.isNull()) return accepted;
+        if (!as.isArray()) {
+            errors.add(new FieldError(at + "acceptedSuggestions", "must be an array of {\"id\": suggestion uuid}", null));
+        } else if (as.size() > MAX_SUGGESTIONS) {
+            errors.add(new FieldError(at + "acceptedSuggestions", "has more than " + MAX_SUGGESTIONS + " items", null));
+        } else {
+            as.forEach(s -> {
+                if (s.path("id").isTextual() && s.path("id").asText().length() <= MAX_TEXT) accepted.add(s.path("id").asText());
+                else errors.add(new FieldError(at + "acceptedSuggestions", "each item needs an 'id' (the suggestion's uuid)", null));
+            });
+        }
+        return accepted;
+    }
+
+    private static void checkOverrideReason(JsonNode reason, String outcome, String at, List<FieldError> errors) {
+        if (reason == null || reason.isNull()) return;
+        if (!"overridden".equals(outcome)) errors.add(new FieldError(at + "overrideReason", "is only for an overridden outcome", null));
+        if (!reason.isObject()) {
+            errors.add(new FieldError(at + "overrideReason", "must be {\"reason\": Coding, \"userComment\": string}", null));
+            return;
+        }
+        tooLong(reason.path("userComment"), MAX_COMMENT, at + "overrideReason.userComment", errors);
+        for (String c : List.of("system", "code", "display")) {
+            tooLong(reason.path("reason").path(c), MAX_TEXT, at + "overrideReason.reason." + c, errors);
+        }
     }
 
     private static void tooLong(JsonNode v, int max, String field, List<FieldError> errors) {
