@@ -25,12 +25,25 @@ public record QueryArguments(ApiQuery query, Map<String, List<Node>> values, Ver
 
     public static QueryArguments parse(ApiQuery q, Map<String, List<String>> params) {
         List<FieldError> errors = new ArrayList<>();
+        checkNames(q, params.keySet(), errors);
+        Map<String, List<Node>> values = terms(q, params, errors);
+        int limit = integer(params, "limit", PageRequest.DEFAULT_LIMIT, 1, PageRequest.MAX_LIMIT, errors);
+        int offset = integer(params, "offset", 0, 0, PageRequest.MAX_OFFSET, errors);
+        VersionScope scope = q.versionScoped() ? scope(params, errors) : VersionScope.CURRENT;
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors.size() + " invalid parameter(s) for query '" + q.name() + "': "
+                    + String.join("; ", errors.stream().map(e -> e.field() + ": " + e.message()).toList()), errors);
+        }
+        return new QueryArguments(q, values, scope, new PageRequest(limit, offset));
+    }
+
+    /** Every parameter name the request gave must be one the query takes (a reserved one only if it is version-scoped). */
+    private static void checkNames(ApiQuery q, Set<String> given, List<FieldError> errors) {
         Set<String> accepted = new LinkedHashSet<>();
         q.params().forEach(p -> accepted.add(p.name()));
         accepted.addAll(List.of("limit", "offset"));
         if (q.versionScoped()) accepted.addAll(List.of("guideline", "version", "asOf"));
-
-        for (String name : params.keySet()) {
+        for (String name : given) {
             if (accepted.contains(name)) continue;
             if (ApiQueries.RESERVED.contains(name)) {
                 errors.add(new FieldError(name, "query '" + q.name() + "' reads no guideline version (its data are not in"
@@ -40,50 +53,56 @@ public record QueryArguments(ApiQuery query, Map<String, List<Node>> values, Ver
                         Closest.of(name, accepted)));
             }
         }
+    }
+
+    /** The RDF terms of each declared parameter the request gave. */
+    private static Map<String, List<Node>> terms(ApiQuery q, Map<String, List<String>> params, List<FieldError> errors) {
         Map<String, List<Node>> values = new LinkedHashMap<>();
         for (ApiParam p : q.params()) {
             List<String> given = params.getOrDefault(p.name(), List.of());
-            if (given.isEmpty()) {
-                if (p.required()) errors.add(new FieldError(p.name(), "required " + describe(p) + " is missing", null));
-                continue;
-            }
-            if (!p.list() && given.size() > 1) {
-                errors.add(new FieldError(p.name(), "takes one value, got " + given.size(), null));
-                continue;
-            }
-            if (given.size() > 100) {
-                errors.add(new FieldError(p.name(), "at most 100 values, got " + given.size(), null));
-                continue;
-            }
-            List<Node> nodes = new ArrayList<>();
-            for (String v : given) {
-                try {
-                    nodes.add(ParamTypes.parse(p.type(), v));
-                } catch (IllegalArgumentException e) {
-                    errors.add(new FieldError(p.name(), "expects " + describe(p) + ": " + e.getMessage(), null));
-                }
-            }
-            values.put(p.name(), List.copyOf(nodes));
+            List<Node> nodes = terms(p, given, errors);
+            if (nodes != null) values.put(p.name(), nodes);
         }
-        int limit = integer(params, "limit", PageRequest.DEFAULT_LIMIT, 1, PageRequest.MAX_LIMIT, errors);
-        int offset = integer(params, "offset", 0, 0, PageRequest.MAX_OFFSET, errors);
-        VersionScope scope = VersionScope.CURRENT;
-        if (q.versionScoped()) {
-            String guideline = single(params, "guideline", errors);
-            String version = single(params, "version", errors);
-            String asOf = single(params, "asOf", errors);
+        return values;
+    }
+
+    /** One parameter's terms; null when it was not given or given a wrong number of times. */
+    private static List<Node> terms(ApiParam p, List<String> given, List<FieldError> errors) {
+        if (given.isEmpty()) {
+            if (p.required()) errors.add(new FieldError(p.name(), "required " + describe(p) + " is missing", null));
+            return null;
+        }
+        if (!p.list() && given.size() > 1) {
+            errors.add(new FieldError(p.name(), "takes one value, got " + given.size(), null));
+            return null;
+        }
+        if (given.size() > 100) {
+            errors.add(new FieldError(p.name(), "at most 100 values, got " + given.size(), null));
+            return null;
+        }
+        List<Node> nodes = new ArrayList<>();
+        for (String v : given) {
             try {
-                scope = new VersionScope(guideline == null || guideline.isBlank() ? null : guideline.strip(),
-                        VersionSelector.of(version, asOf));
-            } catch (InvalidInputException e) {
-                errors.add(new FieldError(e.errors().isEmpty() ? "version" : e.errors().get(0).field(), e.getMessage(), null));
+                nodes.add(ParamTypes.parse(p.type(), v));
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError(p.name(), "expects " + describe(p) + ": " + e.getMessage(), null));
             }
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors.size() + " invalid parameter(s) for query '" + q.name() + "': "
-                    + String.join("; ", errors.stream().map(e -> e.field() + ": " + e.message()).toList()), errors);
+        return List.copyOf(nodes);
+    }
+
+    /** The version scope of a version-scoped query: guideline, version or asOf. */
+    private static VersionScope scope(Map<String, List<String>> params, List<FieldError> errors) {
+        String guideline = single(params, "guideline", errors);
+        String version = single(params, "version", errors);
+        String asOf = single(params, "asOf", errors);
+        try {
+            return new VersionScope(guideline == null || guideline.isBlank() ? null : guideline.strip(),
+                    VersionSelector.of(version, asOf));
+        } catch (InvalidInputException e) {
+            errors.add(new FieldError(e.errors().isEmpty() ? "version" : e.errors().get(0).field(), e.getMessage(), null));
+            return VersionScope.CURRENT;
         }
-        return new QueryArguments(q, values, scope, new PageRequest(limit, offset));
     }
 
     private static String describe(ApiParam p) {
