@@ -45,10 +45,10 @@ import org.guidelinekb.cds.CdsJwtVerifier;
 import org.guidelinekb.queries.ApiQueries;
 import org.guidelinekb.queries.QueryService;
 import org.guidelinekb.queries.ResourceDescriber;
-import org.guidelinekb.queries.Watchdog;
+import org.guidelinekb.queries.DeadlineExecutor;
 import org.guidelinekb.questions.Questions;
 import org.guidelinekb.sparqlendpoint.GuardedQueryService;
-import org.guidelinekb.sparqlendpoint.QueryWatchdog;
+import org.guidelinekb.sparqlendpoint.QueryCanceller;
 import org.guidelinekb.sparqlendpoint.ResultCap;
 import org.guidelinekb.util.Json;
 import org.slf4j.LoggerFactory;
@@ -68,17 +68,17 @@ public final class App implements AutoCloseable {
     private final AppConfig config;
     private final KnowledgeBase kb;
     private final FusekiServer server;
-    private final QueryWatchdog watchdog;
+    private final QueryCanceller canceller;
     private final QueryService namedQueries;
     /** The workers of the public SPARQL endpoint when it forwards to a remote store (threads start on demand). */
-    private final Watchdog forwardedQueries = new Watchdog(16);
+    private final DeadlineExecutor forwardedQueries = new DeadlineExecutor(16);
     private boolean closed;
     private Supplier<List<RouteTable.Route>> routeTable;
 
     private App(AppConfig config, KnowledgeBase kb) {
         this.config = config;
         this.kb = kb;
-        this.watchdog = new QueryWatchdog(config.queryTimeoutSeconds() * 1000L);
+        this.canceller = new QueryCanceller(config.queryTimeoutSeconds() * 1000L);
         this.namedQueries = new QueryService(kb.store(), ApiQueries.of(kb.queries()), kb.catalog(),
                 Duration.ofSeconds(config.queryTimeoutSeconds()));
         this.server = buildServer(kb.store().localDataset().orElse(null), javalin());
@@ -154,7 +154,7 @@ public final class App implements AutoCloseable {
     /** {@code dsg} is the local dataset Fuseki serves read-only; null for a remote store (then the API forwards). */
     private FusekiServer buildServer(DatasetGraph dsg, Javalin javalin) {
         FusekiServer.Builder builder = FusekiServer.create()
-                .registerOperation(Operation.Query, new GuardedQueryService(watchdog, config.maxResultRows()))
+                .registerOperation(Operation.Query, new GuardedQueryService(canceller, config.maxResultRows()))
                 .port(config.port())
                 .loopback(config.host().equals("127.0.0.1") || config.host().equals("localhost"));
         if (dsg != null) {
@@ -214,7 +214,7 @@ public final class App implements AutoCloseable {
         closed = true;
         try {
             if (server != null) server.stop();
-            watchdog.close();
+            canceller.close();
             forwardedQueries.close();
             namedQueries.close();
         } finally {

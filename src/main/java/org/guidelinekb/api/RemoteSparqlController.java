@@ -16,7 +16,7 @@ import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.resultset.ResultSetLang;
 import org.apache.jena.sparql.resultset.ResultsWriter;
 import org.guidelinekb.error.InvalidInputException;
-import org.guidelinekb.queries.Watchdog;
+import org.guidelinekb.queries.DeadlineExecutor;
 import org.guidelinekb.sparqlendpoint.FederatedQueries;
 import org.guidelinekb.sparqlendpoint.RegexLimits;
 import org.guidelinekb.sparqlendpoint.ResultCap;
@@ -29,7 +29,7 @@ import io.javalin.http.Context;
  * The public SPARQL endpoint when the store is remote: {@code /kb/sparql} and {@code /kb/query} forward queries to
  * the store through the store interface, with the embedded endpoint's limits: the same {@link ResultCap}, and the
  * query timeout enforced three times (sent to the store so that it stops the query itself, the client's wait, and
- * the {@link Watchdog} that answers at the deadline whatever the store does). {@code /kb/get} reads a graph.
+ * the {@link DeadlineExecutor} that answers at the deadline whatever the store does). {@code /kb/get} reads a graph.
  * Read-only, like the embedded endpoint: an update is refused with 400.
  */
 public final class RemoteSparqlController {
@@ -37,14 +37,14 @@ public final class RemoteSparqlController {
     private static final List<String> RDF_TYPES = org.guidelinekb.sparqlendpoint.ResponseTypes.RDF;
     private final KnowledgeStore store;
     private final String dataset;
-    private final Watchdog watchdog;
+    private final DeadlineExecutor executor;
     private final Duration timeout;
     private final ResultCap cap;
 
-    public RemoteSparqlController(KnowledgeStore store, String dataset, Watchdog watchdog, Duration timeout, ResultCap cap) {
+    public RemoteSparqlController(KnowledgeStore store, String dataset, DeadlineExecutor executor, Duration timeout, ResultCap cap) {
         this.store = store;
         this.dataset = dataset;
-        this.watchdog = watchdog;
+        this.executor = executor;
         this.timeout = timeout;
         this.cap = cap;
     }
@@ -87,17 +87,17 @@ public final class RemoteSparqlController {
             type = negotiate(accept, RESULT_TYPES);
             Lang lang = resultLang(type);
             if (query.isAskType()) {
-                boolean b = watchdog.run("the SPARQL query", timeout, abort, () -> store.read(rd -> rd.ask(query, Map.of())));
+                boolean b = executor.run("the SPARQL query", timeout, abort, () -> store.read(rd -> rd.ask(query, Map.of())));
                 ResultsWriter.create().lang(lang).build().write(out, b);
             } else {
                 if (cap.apply(query)) cap.headers().forEach(ctx::header);
-                var rows = watchdog.run("the SPARQL query", timeout, abort, () -> store.read(rd -> rd.select(query, Map.of(), timeout, abort::set)));
+                var rows = executor.run("the SPARQL query", timeout, abort, () -> store.read(rd -> rd.select(query, Map.of(), timeout, abort::set)));
                 ResultsWriter.create().lang(lang).build().write(out, rows);
             }
         } else {
             type = negotiate(accept, RDF_TYPES);
             if (cap.apply(query)) cap.headers().forEach(ctx::header);
-            Graph g = watchdog.run("the SPARQL query", timeout, abort, () -> store.read(rd -> rd.construct(query, Map.of())));
+            Graph g = executor.run("the SPARQL query", timeout, abort, () -> store.read(rd -> rd.construct(query, Map.of())));
             RDFDataMgr.write(out, g, rdfLang(type));
         }
         ctx.contentType(type.equals("application/json") ? "application/sparql-results+json" : type).result(out.toByteArray());

@@ -21,7 +21,7 @@ import org.guidelinekb.store.KnowledgeStore;
  * Runs the named queries of the API: checks and types the parameters, binds them as RDF terms into the query's
  * VALUES blocks on its syntax tree, resolves the version scope inside the same read transaction as the query, pages
  * with LIMIT limit+1 / OFFSET on the query object, and enforces the time limit with the engine's timeout plus a
- * {@link Watchdog}.
+ * {@link DeadlineExecutor}.
  *
  * <pre>
  * QueryService service = new QueryService(store, ApiQueries.of(library), catalogReader, Duration.ofSeconds(10));
@@ -33,14 +33,14 @@ public final class QueryService implements AutoCloseable {
     private final ApiQueries queries;
     private final CatalogReader catalog;
     private final Duration timeout;
-    private final Watchdog watchdog;
+    private final DeadlineExecutor executor;
 
     public QueryService(KnowledgeStore store, ApiQueries queries, CatalogReader catalog, Duration timeout) {
         this.store = store;
         this.queries = queries;
         this.catalog = catalog;
         this.timeout = timeout;
-        this.watchdog = new Watchdog(16);
+        this.executor = new DeadlineExecutor(16);
     }
 
     public ApiQueries queries() {
@@ -58,7 +58,7 @@ public final class QueryService implements AutoCloseable {
 
     public QueryPage run(QueryArguments args) {
         AtomicReference<Runnable> abort = new AtomicReference<>();
-        return watchdog.run("query '" + args.query().name() + "'", timeout, abort, () -> store.read(r -> {
+        return executor.run("query '" + args.query().name() + "'", timeout, abort, () -> store.read(r -> {
             List<VersionInfo> versions = args.query().versionScoped() ? args.scope().resolve(catalog.read(r)) : List.of();
             Query q = bind(args, versions);
             var rs = r.select(q, Map.of(), timeout, abort::set);
@@ -86,6 +86,6 @@ public final class QueryService implements AutoCloseable {
 
     @Override
     public void close() {
-        watchdog.close();
+        executor.close();
     }
 }

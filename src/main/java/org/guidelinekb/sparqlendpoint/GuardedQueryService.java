@@ -19,18 +19,20 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.exec.QueryExec;
 
 /**
- * Fuseki's query operation for the public endpoint, with the server's limits: the {@link ResultCap} and a timeout enforced twice — ARQ's context timeout and our own {@link QueryWatchdog}; no {@code SERVICE} ({@link FederatedQueries}); regular expressions stopped at the deadline ({@link RegexLimits}).
+ * Fuseki's query operation for the public endpoint, with the server's limits: the {@link ResultCap} and a timeout
+ * enforced twice — ARQ's context timeout and our own {@link QueryCanceller}; no {@code SERVICE}
+ * ({@link FederatedQueries}); regular expressions stopped at the deadline ({@link RegexLimits}).
  */
 public final class GuardedQueryService extends SPARQL_QueryDataset {
     /** Relative IRIs in a query resolve against this (as in Fuseki), never against the server's working folder. */
     private static final String PARSE_BASE = org.apache.jena.fuseki.Fuseki.BaseParserSPARQL;
-    private final QueryWatchdog watchdog;
+    private final QueryCanceller canceller;
     private final ResultCap cap;
-    /** The watchdog entries of the request this thread is serving, cancelled when it is answered. */
+    /** The canceller entries of the request this thread is serving, cancelled when it is answered. */
     private final ThreadLocal<List<ScheduledFuture<?>>> watched = ThreadLocal.withInitial(ArrayList::new);
 
-    public GuardedQueryService(QueryWatchdog watchdog, long maxRows) {
-        this.watchdog = watchdog;
+    public GuardedQueryService(QueryCanceller canceller, long maxRows) {
+        this.canceller = canceller;
         this.cap = new ResultCap(maxRows);
     }
 
@@ -49,11 +51,11 @@ public final class GuardedQueryService extends SPARQL_QueryDataset {
 
     @Override
     protected QueryExec createQueryExec(HttpAction action, Query query, DatasetGraph dataset) {
-        action.getContext().set(ARQ.queryTimeout, Long.toString(watchdog.timeoutMillis()));
+        action.getContext().set(ARQ.queryTimeout, Long.toString(canceller.timeoutMillis()));
         action.getContext().set(ARQ.httpServiceAllowed, false); // a second line behind FederatedQueries
-        action.getContext().set(RegexLimits.DEADLINE, System.nanoTime() + watchdog.timeoutMillis() * 1_000_000L);
+        action.getContext().set(RegexLimits.DEADLINE, System.nanoTime() + canceller.timeoutMillis() * 1_000_000L);
         QueryExec exec = super.createQueryExec(action, RegexLimits.bounded(query), dataset);
-        watched.get().add(watchdog.watch(exec));
+        watched.get().add(canceller.watch(exec));
         return exec;
     }
 

@@ -24,7 +24,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 class TestPublicEndpointLimits {
     static final int CAP = 7;
     static final int TIMEOUT_SECONDS = 2;
-    /** Watchdog grace, scheduling on 2 busy cores, and a store round trip: generous, so it cannot flake (an uncut cross product runs far longer). */
+    /** Deadline grace, scheduling on 2 busy cores, and a store round trip: generous, so it cannot flake (an uncut cross product runs far longer). */
     static final long SLACK_MILLIS = 10_000;
     static final String ALL_TRIPLES = "SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }";
     static final String JSON = "application/sparql-results+json";

@@ -174,7 +174,7 @@ class TestNamedQueryBinding {
         assertThrows(QueryTimeoutException.class, () -> typed.run("slow-cross-join", Map.of()));
         long ms = (System.nanoTime() - t0) / 1_000_000;
         // a generous bound (it must not flake on a busy machine); the exception above is what proves the cut
-        assertTrue(ms < 600 + Watchdog.GRACE.toMillis() + 10_000, "answered after " + ms + " ms");
+        assertTrue(ms < 600 + DeadlineExecutor.GRACE.toMillis() + 10_000, "answered after " + ms + " ms");
         // the service still answers afterwards
         assertEquals(1, rows(typed, "typed-params", ""));
     }

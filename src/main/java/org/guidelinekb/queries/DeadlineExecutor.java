@@ -18,17 +18,17 @@ import org.guidelinekb.error.QueryTimeoutException;
 /**
  * Runs query work on a worker thread and gives the caller its answer within the time limit whatever the engine
  * does. The engine's own timeout (set on the execution) stops most queries; some executions do not check it in time
- * (apache/jena #3044, #3535), so after the limit plus a short grace the watchdog calls the execution's abort handle,
+ * (apache/jena #3044, #3535), so after the limit plus a short grace it calls the execution's abort handle,
  * interrupts the worker and answers {@link QueryTimeoutException} at once. A query the engine stopped is also a
  * {@link QueryTimeoutException}. At most {@code maxWorkers} queries run at once; more are refused the same way.
  */
-public final class Watchdog {
+public final class DeadlineExecutor {
     /** Time after the limit during which the engine's own timeout may still answer first. */
     static final Duration GRACE = Duration.ofMillis(250);
 
     private final ThreadPoolExecutor workers;
 
-    public Watchdog(int maxWorkers) {
+    public DeadlineExecutor(int maxWorkers) {
         AtomicInteger n = new AtomicInteger();
         this.workers = new ThreadPoolExecutor(0, maxWorkers, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
             Thread t = new Thread(r, "gkb-query-" + n.incrementAndGet());

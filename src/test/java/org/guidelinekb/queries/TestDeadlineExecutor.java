@@ -15,10 +15,10 @@ import org.guidelinekb.error.QueryTimeoutException;
 import org.junit.jupiter.api.Test;
 
 /** The watchdog answers on time even when the work ignores every request to stop. */
-class TestWatchdog {
+class TestDeadlineExecutor {
 
     @Test void work_that_ignores_abort_and_interrupts_is_answered_503_on_time_and_aborted() throws Exception {
-        Watchdog w = new Watchdog(2);
+        DeadlineExecutor w = new DeadlineExecutor(2);
         AtomicBoolean aborted = new AtomicBoolean();
         AtomicBoolean stop = new AtomicBoolean();
         AtomicReference<Runnable> abort = new AtomicReference<>();
@@ -33,7 +33,7 @@ class TestWatchdog {
             }));
             long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
             // the work never ends by itself: any bound proves the answer came from the watchdog; generous, so it cannot flake
-            assertTrue(ms < 300 + Watchdog.GRACE.toMillis() + 10_000, "answered after " + ms + " ms");
+            assertTrue(ms < 300 + DeadlineExecutor.GRACE.toMillis() + 10_000, "answered after " + ms + " ms");
             assertTrue(aborted.get(), "the execution's abort handle was called");
         } finally {
             stop.set(true);
@@ -42,7 +42,7 @@ class TestWatchdog {
     }
 
     @Test void a_full_pool_is_refused_at_once() throws Exception {
-        Watchdog w = new Watchdog(1);
+        DeadlineExecutor w = new DeadlineExecutor(1);
         CountDownLatch running = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         Thread t = new Thread(() -> {
@@ -68,7 +68,7 @@ class TestWatchdog {
     }
 
     @Test void results_and_domain_exceptions_pass_through() {
-        Watchdog w = new Watchdog(2);
+        DeadlineExecutor w = new DeadlineExecutor(2);
         try {
             assertEquals(42, w.run("x", Duration.ofSeconds(5), new AtomicReference<>(), () -> 42));
             assertThrows(NotFoundException.class, () -> w.run("x", Duration.ofSeconds(5), new AtomicReference<>(), () -> {

@@ -11,14 +11,14 @@ import org.apache.jena.sparql.exec.QueryExec;
  * apache/jena #3044, #3535): every execution is registered here and aborted when its time is up. One timer
  * thread for the whole server; aborting an execution that already finished does nothing.
  */
-public final class QueryWatchdog implements AutoCloseable {
+public final class QueryCanceller implements AutoCloseable {
     private final ScheduledThreadPoolExecutor timer;
     private final long timeoutMillis;
 
-    public QueryWatchdog(long timeoutMillis) {
+    public QueryCanceller(long timeoutMillis) {
         this.timeoutMillis = timeoutMillis;
         this.timer = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "gkb-query-watchdog");
+            Thread t = new Thread(r, "gkb-query-canceller");
             t.setDaemon(true);
             return t;
         });
