@@ -42,7 +42,8 @@ public record AppConfig(String host, int port, Path dataDir, boolean inMemory, b
 
     public Builder toBuilder() {
         return new Builder().host(host).port(port).dataDir(dataDir).inMemory(inMemory).loadBundled(loadBundled)
-                .queryTimeoutSeconds(queryTimeoutSeconds).tokenFile(tokenFile).adminToken(adminToken).storeUrl(storeUrl).refreshMillis(refreshMillis).maxResultRows(maxResultRows).cdsJwt(cdsJwt)
+                .queryTimeoutSeconds(queryTimeoutSeconds).tokenFile(tokenFile).adminToken(adminToken).storeUrl(storeUrl)
+                .refreshMillis(refreshMillis).maxResultRows(maxResultRows).cdsJwt(cdsJwt)
                 .maxJsonBytes(maxJsonBytes).maxUploadBytes(maxUploadBytes).publicUrl(publicUrl).reasonerCacheVersions(reasonerCacheVersions);
     }
 
@@ -90,7 +91,8 @@ public record AppConfig(String host, int port, Path dataDir, boolean inMemory, b
         public Builder publicUrl(String v) { publicUrl = v == null || v.isBlank() ? null : v.strip().replaceAll("/+$", ""); return this; }
 
         public AppConfig build() {
-            return new AppConfig(host, port, dataDir, inMemory, loadBundled, queryTimeoutSeconds, tokenFile, adminToken, storeUrl, refreshMillis, maxResultRows, cdsJwt,
+            return new AppConfig(host, port, dataDir, inMemory, loadBundled, queryTimeoutSeconds, tokenFile, adminToken, storeUrl,
+                    refreshMillis, maxResultRows, cdsJwt,
                     maxJsonBytes, maxUploadBytes, publicUrl, reasonerCacheVersions);
         }
     }

@@ -87,7 +87,8 @@ public final class RequestLimits implements Filter {
             chain.doFilter(request, response);
             return;
         }
-        String type = request.getHeader("Content-Type") == null ? "" : request.getHeader("Content-Type").toLowerCase(Locale.ROOT); // raw: Jetty fails on an unknown charset
+        // raw: Jetty fails on an unknown charset
+        String type = request.getHeader("Content-Type") == null ? "" : request.getHeader("Content-Type").toLowerCase(Locale.ROOT);
         String path = request.getRequestURI();
         long limit = limitFor(path, type);
         // a refused body is read (and dropped) first when it is not too large, so the client is not still sending

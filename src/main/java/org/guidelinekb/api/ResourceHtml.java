@@ -76,7 +76,8 @@ final class ResourceHtml {
             if (!x.getSubject().equals(self) && (x.getGraph().equals(GKB.catalogGraph) || x.getGraph().equals(GKB.provenanceGraph))) prov.add(x);
         });
         if (!prov.isEmpty()) {
-            h.append("<section><h2>Provenance</h2>\n<p>The catalog entry of the version this resource belongs to, and the activities that loaded its graph.</p>\n");
+            h.append("<section><h2>Provenance</h2>\n<p>The catalog entry of the version this resource belongs to, "
+                    + "and the activities that loaded its graph.</p>\n");
             Map<Node, List<Quad>> bySubject = new LinkedHashMap<>();
             prov.stream().sorted(Comparator.comparing((Quad x) -> x.getSubject().toString()))
                 .forEach(x -> bySubject.computeIfAbsent(x.getSubject(), k -> new ArrayList<>()).add(x));

@@ -189,7 +189,8 @@ final class CardBuilder {
         if (rule != null) {
             for (Evidence e : rule.evidence()) {
                 if (e.birthDate()) ways.add("Patient.birthDate (full date)");
-                else ways.add("a " + e.resource() + " coded in '" + e.codes().name() + "'" + (e.requires() == null ? "" : " (with a '" + e.requires().name() + "' Condition)"));
+                else ways.add("a " + e.resource() + " coded in '" + e.codes().name() + "'"
+                        + (e.requires() == null ? "" : " (with a '" + e.requires().name() + "' Condition)"));
             }
         }
         ways.add("an Observation with code " + mapping.assessment().system() + "|" + attribute);

@@ -116,7 +116,9 @@ public final class CdsHooks {
             s.prefetch().forEach(p::put);
             o.put("usageRequirements", "FHIR R4. Guideline versions: the request extension '" + CdsRequest.VERSIONS_EXTENSION
                     + "' {\"guideline\", \"version\"} or {\"asOf\": \"YYYY-MM-DD\"} chooses them; by default " + (s.versions().equals("active")
-                    ? "the current active version of every guideline." : "the current active versions, plus statements on the ordered procedure that the active version does not cover, from the newest published version that has them (marked as such)."));
+                    ? "the current active version of every guideline."
+                    : "the current active versions, plus statements on the ordered procedure that the active version does not cover, "
+                            + "from the newest published version that has them (marked as such)."));
             ObjectNode ext = o.putObject("extension").putObject("org.guidelinekb.service");
             ext.put("versions", s.versions());
             ext.put("versionsExtension", CdsRequest.VERSIONS_EXTENSION);

@@ -27,7 +27,8 @@ final class CdsJson {
             throw new InvalidInputException("the request body is not JSON: " + e.getOriginalMessage());
         }
         if (n == null || !n.isObject()) {
-            throw new InvalidInputException("the request body must be a JSON object, not " + (n == null ? "nothing" : n.getNodeType().toString().toLowerCase(java.util.Locale.ROOT)));
+            throw new InvalidInputException("the request body must be a JSON object, not "
+                    + (n == null ? "nothing" : n.getNodeType().toString().toLowerCase(java.util.Locale.ROOT)));
         }
         return n;
     }

@@ -81,7 +81,8 @@ public final class CdsJwtVerifier {
         this.keys = settings.publicKeys() == null ? null : parseKeys(settings.publicKeys());
         if (settings.configured() && settings.issuer() == null) throw new IllegalArgumentException("CDS JWT: an issuer is required (--cds-jwt-issuer)");
         if (settings.configured() && keys == null && settings.jkuAllow().isEmpty()) {
-            throw new IllegalArgumentException("CDS JWT: give the client's public keys (--cds-jwt-public-key) or the JWK set URLs a token's jku may name (--cds-jwt-jku-allow)");
+            throw new IllegalArgumentException("CDS JWT: give the client's public keys (--cds-jwt-public-key) "
+                    + "or the JWK set URLs a token's jku may name (--cds-jwt-jku-allow)");
         }
         for (String u : settings.jkuAllow()) url(u);
     }
@@ -108,7 +109,9 @@ public final class CdsJwtVerifier {
     public void check(String authorization, List<String> audiences) {
         if (!settings.configured()) return;
         if (authorization == null || authorization.isBlank()) {
-            if (settings.required()) throw new AuthException("this CDS service requires a JWT: send Authorization: Bearer <JWT> signed by a trusted client", true);
+            if (settings.required()) {
+                throw new AuthException("this CDS service requires a JWT: send Authorization: Bearer <JWT> signed by a trusted client", true);
+            }
             return;
         }
         if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) throw new AuthException("the Authorization header must be 'Bearer <JWT>'", true);
@@ -120,7 +123,8 @@ public final class CdsJwtVerifier {
         }
         JWSHeader header = jwt.getHeader();
         if (!ALGORITHMS.contains(header.getAlgorithm())) {
-            throw new AuthException("the JWT's alg " + header.getAlgorithm() + " is not accepted: CDS Hooks allows only asymmetric signatures (e.g. ES384, RS384)", true);
+            throw new AuthException("the JWT's alg " + header.getAlgorithm()
+                    + " is not accepted: CDS Hooks allows only asymmetric signatures (e.g. ES384, RS384)", true);
         }
         if (header.getKeyID() == null || header.getKeyID().isBlank()) throw new AuthException("the JWT's header has no kid (required by CDS Hooks)", true);
         JWTClaimsSet claims;
@@ -131,7 +135,9 @@ public final class CdsJwtVerifier {
         }
         Instant now = clock.instant();
         Date exp = claims.getExpirationTime();
-        if (exp.toInstant().isAfter(now.plusSeconds(MAX_LIFETIME_SECONDS + SKEW_SECONDS))) throw new AuthException("the JWT's exp is more than 5 minutes ahead", true);
+        if (exp.toInstant().isAfter(now.plusSeconds(MAX_LIFETIME_SECONDS + SKEW_SECONDS))) {
+            throw new AuthException("the JWT's exp is more than 5 minutes ahead", true);
+        }
         if (claims.getIssueTime().toInstant().isAfter(now.plusSeconds(SKEW_SECONDS))) throw new AuthException("the JWT's iat is in the future", true);
         String jti = claims.getJWTID();
         if (jti.isBlank()) throw new AuthException("the JWT needs a jti", true);
@@ -223,7 +229,8 @@ public final class CdsJwtVerifier {
         }
         for (JWK k : out) {
             if (k.getKeyType() != KeyType.RSA && k.getKeyType() != KeyType.EC) {
-                throw new IllegalArgumentException("CDS JWT: only RSA and EC public keys are accepted (CDS Hooks forbids symmetric keys), not " + k.getKeyType());
+                throw new IllegalArgumentException("CDS JWT: only RSA and EC public keys are accepted (CDS Hooks forbids symmetric keys), not "
+                        + k.getKeyType());
             }
             if (k.isPrivate()) throw new IllegalArgumentException("CDS JWT: the key file holds a private key; give the client's public keys only");
         }

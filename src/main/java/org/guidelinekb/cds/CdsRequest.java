@@ -37,7 +37,8 @@ public record CdsRequest(String hook, String hookInstance, String fhirServer, St
         List<FieldError> errors = new ArrayList<>();
         String hook = string(n, "hook", true, errors);
         if (hook != null && !hook.equals(service.hook())) {
-            errors.add(new FieldError("hook", "is '" + hook + "', but service '" + service.id() + "' answers the hook '" + service.hook() + "'", service.hook()));
+            errors.add(new FieldError("hook", "is '" + hook + "', but service '" + service.id() + "' answers the hook '" + service.hook() + "'",
+                    service.hook()));
         }
         String instance = string(n, "hookInstance", true, errors);
         if (instance != null && !UUID.matcher(instance).matches()) errors.add(new FieldError("hookInstance", "must be a UUID, not '" + instance + "'", null));
@@ -57,8 +58,12 @@ public record CdsRequest(String hook, String hookInstance, String fhirServer, St
                 }
             }
             if (service.orderSelect()) {
-                if (context.has("selections") && !context.get("selections").isArray()) errors.add(new FieldError("context.selections", "must be an array of references", null));
-                if (context.has("draftOrders") && !context.get("draftOrders").isObject()) errors.add(new FieldError("context.draftOrders", "must be a FHIR Bundle", null));
+                if (context.has("selections") && !context.get("selections").isArray()) {
+                    errors.add(new FieldError("context.selections", "must be an array of references", null));
+                }
+                if (context.has("draftOrders") && !context.get("draftOrders").isObject()) {
+                    errors.add(new FieldError("context.draftOrders", "must be a FHIR Bundle", null));
+                }
             }
         }
         JsonNode prefetch = n.get("prefetch");

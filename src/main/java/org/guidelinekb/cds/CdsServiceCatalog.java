@@ -43,7 +43,9 @@ public final class CdsServiceCatalog {
             String versions = s.path("versions").asText("active");
             if (!id.matches("[A-Za-z0-9._-]+")) throw new IllegalStateException(RESOURCE + ": service id '" + id + "' is not a URL segment");
             if (!HOOKS.contains(hook)) throw new IllegalStateException(RESOURCE + ": service " + id + ": unsupported hook '" + hook + "'");
-            if (!VERSION_CHOICES.contains(versions)) throw new IllegalStateException(RESOURCE + ": service " + id + ": versions must be one of " + VERSION_CHOICES);
+            if (!VERSION_CHOICES.contains(versions)) {
+                throw new IllegalStateException(RESOURCE + ": service " + id + ": versions must be one of " + VERSION_CHOICES);
+            }
             Map<String, String> prefetch = new LinkedHashMap<>();
             s.path("prefetch").properties().forEach(e -> prefetch.put(e.getKey(), e.getValue().asText()));
             JsonNode p = s.get("population");

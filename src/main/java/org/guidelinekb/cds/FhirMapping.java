@@ -101,11 +101,14 @@ public record FhirMapping(Map<String, CodeSet> codeSets, Map<String, ResourceFil
         for (JsonNode c : n.path("codes")) {
             String where = "codeSets." + name;
             String sys = systems.get(required(c, "system", where));
-            if (sys == null) throw new IllegalStateException(RESOURCE + ": " + where + ": unknown system '" + c.path("system").asText() + "'; declare it under 'systems'");
+            if (sys == null) {
+                throw new IllegalStateException(RESOURCE + ": " + where + ": unknown system '" + c.path("system").asText() + "'; declare it under 'systems'");
+            }
             boolean unverified = c.path("unverified").asBoolean(false);
             String checked = c.path("checked").asText(null);
             if (!unverified && (checked == null || checked.isBlank())) {
-                throw new IllegalStateException(RESOURCE + ": " + where + ": code " + c.path("code").asText() + " has neither 'checked' (where it was verified) nor 'unverified': true");
+                throw new IllegalStateException(RESOURCE + ": " + where + ": code " + c.path("code").asText()
+                        + " has neither 'checked' (where it was verified) nor 'unverified': true");
             }
             String match = c.path("match").asText("exact");
             if (!match.equals("exact") && !match.equals("prefix")) throw new IllegalStateException(RESOURCE + ": " + where + ": match must be exact or prefix");

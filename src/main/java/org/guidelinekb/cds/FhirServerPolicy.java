@@ -15,7 +15,9 @@ final class FhirServerPolicy {
     FhirServerPolicy(List<String> allowed) {
         this.allowed = allowed.stream().map(FhirServerPolicy::normalise).toList();
         for (int i = 0; i < allowed.size(); i++) {
-            if (this.allowed.get(i) == null) throw new IllegalArgumentException("--cds-fhir-allow: not an absolute http(s) URL without query or fragment: " + allowed.get(i));
+            if (this.allowed.get(i) == null) {
+                throw new IllegalArgumentException("--cds-fhir-allow: not an absolute http(s) URL without query or fragment: " + allowed.get(i));
+            }
         }
     }
 

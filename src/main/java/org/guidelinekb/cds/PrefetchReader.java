@@ -72,7 +72,10 @@ final class PrefetchReader {
                     + "a FHIR server this service may fetch from");
         }
         String query = expand(template, req.context());
-        if (query == null) return FhirData.Source.notObtained(type, key, "prefetch '" + key + "' was not sent and its template " + template + " cannot be filled from the context");
+        if (query == null) {
+            return FhirData.Source.notObtained(type, key,
+                    "prefetch '" + key + "' was not sent and its template " + template + " cannot be filled from the context");
+        }
         return fetch(key, type, query, req);
     }
 

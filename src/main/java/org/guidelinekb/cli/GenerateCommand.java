@@ -28,7 +28,8 @@ final class GenerateCommand implements Callable<Integer> {
     int recommendations;
 
     @Option(names = "--change-rate", paramLabel = "P", defaultValue = "0.2",
-            description = "Probability that a statement changes from one version to the next; about P/10 are withdrawn and as many added (default ${DEFAULT-VALUE}).")
+            description = "Probability that a statement changes from one version to the next; "
+                    + "about P/10 are withdrawn and as many added (default ${DEFAULT-VALUE}).")
     double changeRate;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).")

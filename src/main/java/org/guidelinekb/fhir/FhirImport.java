@@ -124,7 +124,9 @@ public final class FhirImport {
     }
 
     private static Bundle parse(String json) {
-        if (json == null || json.isBlank()) throw new InvalidInputException("the body is empty; send a FHIR Bundle (JSON) from GET /fhir/Bundle/{guideline}--{version}");
+        if (json == null || json.isBlank()) {
+            throw new InvalidInputException("the body is empty; send a FHIR Bundle (JSON) from GET /fhir/Bundle/{guideline}--{version}");
+        }
         try {
             Resource r = (Resource) FhirJson.parser().parseResource(json);
             if (r instanceof Bundle b) return b;
@@ -239,7 +241,8 @@ public final class FhirImport {
         if (n.attribute() == null) return;
         CaseAttribute a = attributes.byName(n.attribute());
         if (a == null) {
-            errors.add(new FieldError(where + " criterion " + n.key(), "unknown case attribute '" + n.attribute() + "'", attributes.closestName(n.attribute())));
+            errors.add(new FieldError(where + " criterion " + n.key(), "unknown case attribute '" + n.attribute() + "'",
+                    attributes.closestName(n.attribute())));
             return;
         }
         g.add(c, GKB.term("attribute"), iri(a.iri()));

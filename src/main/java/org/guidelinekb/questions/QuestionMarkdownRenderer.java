@@ -12,7 +12,8 @@ final class QuestionMarkdownRenderer {
         md.append("Question: <").append(c.question()).append(">\n\n## Versions compared\n\n");
         for (QuestionComparison.Side s : c.versions()) {
             md.append("- **").append(s.guideline()).append(' ').append(s.version()).append("**")
-              .append(s.date() != null ? " (" + s.date() + (s.precision() != null && !"day".equals(s.precision()) ? ", known to the " + s.precision() : "") + ")" : "")
+              .append(s.date() != null ? " (" + s.date()
+                      + (s.precision() != null && !"day".equals(s.precision()) ? ", known to the " + s.precision() : "") + ")" : "")
               .append(", status ").append(s.status()).append("; sections encoded: ").append(String.join("; ", s.coverage())).append('\n');
         }
         md.append("\nStatements of different versions have different identities: they are set side by side, not matched as added or removed.\n");

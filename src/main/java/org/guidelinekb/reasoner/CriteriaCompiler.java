@@ -115,7 +115,8 @@ final class CriteriaCompiler {
         String problem = switch (cond) {
             case EQUALS -> vs.size() != 1 ? "equals needs exactly one value" : list ? "equals cannot compare a list; use includes" : null;
             case IN -> vs.isEmpty() ? "in needs at least one value" : list ? "in cannot compare a list; use includes" : null;
-            case AT_LEAST, AT_MOST -> vs.size() != 1 || a.type() != AttributeType.INTEGER ? cond.notation() + " needs an integer attribute and one value" : null;
+            case AT_LEAST, AT_MOST -> vs.size() != 1 || a.type() != AttributeType.INTEGER
+                    ? cond.notation() + " needs an integer attribute and one value" : null;
             case PRESENT -> vs.isEmpty() ? null : "present takes no value";
             case INCLUDES -> vs.isEmpty() || !a.type().isConcept() ? "includes needs a concept attribute and a concept value" : null;
         };

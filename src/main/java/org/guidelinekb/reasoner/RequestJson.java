@@ -34,7 +34,8 @@ public final class RequestJson {
     /** The node itself when it is a JSON object, else a 400. */
     static JsonNode object(JsonNode n) {
         if (n == null || !n.isObject()) {
-            throw new InvalidInputException("the request body must be a JSON object, not " + (n == null ? "nothing" : n.getNodeType().toString().toLowerCase(java.util.Locale.ROOT)));
+            throw new InvalidInputException("the request body must be a JSON object, not "
+                    + (n == null ? "nothing" : n.getNodeType().toString().toLowerCase(java.util.Locale.ROOT)));
         }
         return n;
     }

@@ -9,7 +9,8 @@ import java.util.Map;
  * <p>Concept-valued fields ({@code action}, {@code modality}, {@code category}, {@code strength}, {@code certainty})
  * hold the concept's code (the last segment of its IRI, e.g. {@code 2A}); identities (statement, recommendation,
  * section, source document, evidence, questions) are full IRIs. {@code citedEvidence} is the part of {@code evidence}
- * the guideline itself cites (gkb:citedEvidence); the rest was attached by curators as bearing on the statement. {@code rootCriterion} is the key of the root of
+ * the guideline itself cites (gkb:citedEvidence); the rest was attached by curators as bearing on the statement.
+ * {@code rootCriterion} is the key of the root of
  * {@code criteria} (criteria by key, sorted). Absent fields are null, or empty lists.
  */
 public record VersionStatement(String iri, String recommendation, String recommendationLabel, String section, String sectionLabel,
