@@ -4,15 +4,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.guidelinekb.catalog.VersionInfo;
 import org.guidelinekb.error.InvalidInputException;
 import org.guidelinekb.error.NotFoundException;
+import org.guidelinekb.error.PreconditionFailedException;
 import org.guidelinekb.reasoner.CaseAttribute;
 import org.guidelinekb.reasoner.Reasoner;
 import org.guidelinekb.reasoner.ReasonerIndex;
@@ -46,7 +49,7 @@ public final class CdsHooks {
     private final CdsServiceCatalog services;
     private final FhirCaseMapper mapper;
     /** HAPI's FHIR R4 context is built on the first CDS call, not at start-up (it takes a second or more). */
-    private final java.util.function.Supplier<FhirContext> fhir = new java.util.function.Supplier<>() {
+    private final Supplier<FhirContext> fhir = new Supplier<>() {
         private volatile FhirContext context;
 
         @Override
@@ -243,9 +246,9 @@ public final class CdsHooks {
     private static void requireObtained(FhirData data) {
         List<String> missing = new ArrayList<>();
         data.sources().values().stream().filter(FhirData.Source::notObtained)
-                .sorted(java.util.Comparator.comparing(FhirData.Source::key)).forEach(s -> missing.add(s.unavailable()));
+                .sorted(Comparator.comparing(FhirData.Source::key)).forEach(s -> missing.add(s.unavailable()));
         if (!missing.isEmpty()) {
-            throw new org.guidelinekb.error.PreconditionFailedException("the service cannot obtain the FHIR data it needs: " + String.join("; ", missing)
+            throw new PreconditionFailedException("the service cannot obtain the FHIR data it needs: " + String.join("; ", missing)
                     + ". Send these prefetch keys (a null value when there is no data), or fhirServer with fhirAuthorization for a FHIR server "
                     + "this service is allowed to fetch from.");
         }
