@@ -31,8 +31,13 @@ public final class RequestLimits implements Filter {
     static final List<String> QUERY_ROUTES = List.of("/kb", "/ui/kb");
     /** Largest SPARQL request body (a query, or a form holding one). */
     public static final long MAX_QUERY_BYTES = 1L << 20;
-    /** Request bodies one client (remote address) may be sending at once; more → 429. */
+    /**
+     * Slow request bodies one client (remote address) may be sending at once; more → 429. A body counts once it has
+     * been arriving for {@value #SLOW_AFTER_MILLIS} ms: a body that arrives at once never does, so many concurrent
+     * clients behind one address (a gateway, a load test) are not refused for being many.
+     */
     public static final int MAX_BODIES_PER_CLIENT = 4;
+    static final long SLOW_AFTER_MILLIS = 1_000;
     /** The slowest average rate a body may arrive at, after the first {@value #RATE_GRACE_MILLIS} ms. */
     public static final long MIN_BYTES_PER_SECOND = 1024;
     static final long RATE_GRACE_MILLIS = 5_000;
@@ -105,21 +110,23 @@ public final class RequestLimits implements Filter {
             return;
         }
         String client = request.getRemoteAddr();
-        if (bodiesInProgress.merge(client, 1, Integer::sum) > MAX_BODIES_PER_CLIENT) {
-            release(client);
-            response.setHeader("Retry-After", "5");
-            refuse(request, response, 429, "this client is already sending " + MAX_BODIES_PER_CLIENT
-                    + " request bodies; send the next one when one of them has been answered", true);
-            return;
-        }
+        boolean[] counted = {false};
         byte[] body;
         try {
-            body = readBody(request.getInputStream(), limit);
+            body = readBody(request.getInputStream(), limit, () -> {
+                counted[0] = true;
+                if (bodiesInProgress.merge(client, 1, Integer::sum) > MAX_BODIES_PER_CLIENT) throw new TooManyBodies();
+            });
+        } catch (TooManyBodies e) {
+            response.setHeader("Retry-After", "5");
+            refuse(request, response, 429, "this client is already sending " + MAX_BODIES_PER_CLIENT
+                    + " slow request bodies; send the next one when one of them has been answered", true);
+            return;
         } catch (SlowBody e) {
             refuse(request, response, 408, e.getMessage(), true);
             return;
         } finally {
-            release(client);
+            if (counted[0]) release(client);
         }
         if (body.length > limit) {
             refuse(request, response, 413, tooLarge(limit), true); // stop reading: the rest is never read
@@ -144,14 +151,19 @@ public final class RequestLimits implements Filter {
      * {@value #RATE_GRACE_MILLIS} ms a client sending fewer than {@value #MIN_BYTES_PER_SECOND} bytes a second on
      * average is cut off: it holds a server thread while it sends.
      */
-    private static byte[] readBody(InputStream in, long limit) throws IOException {
+    private static byte[] readBody(InputStream in, long limit, Runnable slow) throws IOException {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         byte[] buf = new byte[8192];
         long t0 = System.nanoTime();
+        boolean slowCounted = false;
         int n;
         while (out.size() <= limit && (n = in.read(buf, 0, (int) Math.min(buf.length, limit + 1 - out.size()))) > 0) {
             out.write(buf, 0, n);
             long millis = (System.nanoTime() - t0) / 1_000_000;
+            if (millis > SLOW_AFTER_MILLIS && !slowCounted) {
+                slowCounted = true;
+                slow.run(); // counts against the client's slow bodies, or refuses (TooManyBodies)
+            }
             if (millis > RATE_GRACE_MILLIS && out.size() < MIN_BYTES_PER_SECOND * millis / 1000) {
                 throw new SlowBody("the request body came slower than " + MIN_BYTES_PER_SECOND + " bytes a second");
             }
@@ -160,6 +172,13 @@ public final class RequestLimits implements Filter {
     }
 
     /** A body sent too slowly. */
+    /** A client already sending as many slow bodies as it may. */
+    private static final class TooManyBodies extends RuntimeException {
+        TooManyBodies() {
+            super(null, null, false, false);
+        }
+    }
+
     private static final class SlowBody extends IOException {
         SlowBody(String message) {
             super(message);

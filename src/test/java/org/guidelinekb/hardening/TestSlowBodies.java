@@ -28,8 +28,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Clients that send a declared 1 MB body a byte at a time (issue 18: 25 of them kept /api/health from answering)
- * cannot hold the server: one client may send only {@value RequestLimits#MAX_BODIES_PER_CLIENT} bodies at once (the
- * rest get 429 at once) and a body slower than the minimum rate is cut with 408. Meanwhile /api/health answers every
+ * cannot hold the server: one client may send only {@value RequestLimits#MAX_BODIES_PER_CLIENT} slow bodies at once (the
+ * rest get 429) and a body slower than the minimum rate is cut with 408. Meanwhile /api/health answers every
  * call; the bound on its answers is generous (no timing claim beyond "it answers").
  */
 class TestSlowBodies {
@@ -63,8 +63,31 @@ class TestSlowBodies {
                     else if (status.startsWith("HTTP/1.1 408")) cut++;
                     else throw new AssertionError("a slow client got: " + status);
                 }
-                assertEquals(SLOW_CLIENTS - RequestLimits.MAX_BODIES_PER_CLIENT, tooMany, "refused at once (429)");
-                assertEquals(RequestLimits.MAX_BODIES_PER_CLIENT, cut, "cut for sending too slowly (408)");
+                // every slow client is refused (429) or cut (408); a slot freed by a cut client may go to a later one,
+                // since the server's workers reach the clients one after another
+                assertEquals(SLOW_CLIENTS, tooMany + cut);
+                assertTrue(cut >= RequestLimits.MAX_BODIES_PER_CLIENT && cut <= 3 * RequestLimits.MAX_BODIES_PER_CLIENT,
+                        cut + " cut for sending too slowly (408), " + tooMany + " refused (429)");
+
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    /** Many ordinary bodies at once from one address (a gateway, a load test) are all served: only slow ones count. */
+    @Test void many_fast_bodies_from_one_client_at_once_are_all_served() throws Exception {
+        try (App app = App.start(AppConfig.forTests())) {
+            Http http = new Http(app.baseUrl());
+            String body = "{\"guideline\": \"nccn-breast\", \"case\": {\"metastatic\": true}}";
+            ExecutorService pool = Executors.newFixedThreadPool(30);
+            try {
+                List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+                for (int i = 0; i < 60; i++) answers.add(pool.submit(() -> http.post("/api/evaluate", "application/json", body)));
+                for (Future<HttpResponse<String>> f : answers) {
+                    HttpResponse<String> r = f.get(120, TimeUnit.SECONDS);
+                    assertEquals(200, r.statusCode(), r.body());
+                }
             } finally {
                 pool.shutdownNow();
             }
