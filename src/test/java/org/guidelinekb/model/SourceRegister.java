@@ -14,7 +14,8 @@ import java.util.stream.Stream;
  * quotes or takes numbers and places from, verbatim, each with its locator. The traceability tests of
  * {@link ShippedContentTest} check {@code kb/} against the register; {@link #main} is the curation audit that checks
  * the register against the source files themselves (CONTRIBUTING, "The source register"). No dependency beyond the
- * JDK, so that it runs as a single-file program: {@code java src/test/java/org/guidelinekb/model/SourceRegister.java ../shared}.
+ * JDK, so that it runs as a single-file program: {@code java src/test/java/org/guidelinekb/model/SourceRegister.java SHARED_FOLDER}
+ * (.ci/source-audit passes the shared folder beside the project; no test reads it).
  *
  * <p>Format, line by line: {@code # ...} a comment; {@code source: NAME}; {@code file: PATH} (under the shared folder);
  * {@code document: IRI} (each kb source document the file transcribes, 0..n); {@code match: lines} (each excerpt is
@@ -76,11 +77,15 @@ public record SourceRegister(Path path, String name, String file, List<String> d
     // ---- the curation audit -------------------------------------------------------------------------------------
 
     /**
-     * Checks every excerpt of every register against its source file under {@code args[0]} (default {@code ../shared}):
+     * Checks every excerpt of every register against its source file under {@code args[0]}, the shared folder (.ci/source-audit names it):
      * prints each item and the counts; exit code 0 when all agree, 1 on any disagreement, 2 when a file is missing.
      */
     public static void main(String[] args) {
-        Path shared = Path.of(args.length > 0 ? args[0] : "../shared");
+        if (args.length != 1) {
+            System.err.println("usage: SourceRegister SHARED_FOLDER (the folder holding evidence/ and seed/)");
+            System.exit(2);
+        }
+        Path shared = Path.of(args[0]);
         int checked = 0;
         List<String> problems = new ArrayList<>();
         for (SourceRegister r : all()) {
