@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 @Command(name = "gkb", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "guideline-kb: a versioned clinical-guideline knowledge-base server.",
         subcommands = {ServeCommand.class, LoadCommand.class, ValidateCommand.class, EvaluateCommand.class, DiffCommand.class,
-                ExportFhirCommand.class, ImportFhirCommand.class, GenerateCommand.class, BackupCommand.class, RestoreCommand.class,
+                ExportFhirCommand.class, ImportFhirCommand.class, GenerateCommand.class, BackupCommand.class, RestoreCommand.class, WarmUpCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int OK = 0;

@@ -1,5 +1,8 @@
 package org.guidelinekb.bench;
 
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -198,11 +201,11 @@ class BenchSmokeTest {
         servers.coldStart();
         new RunawayPhase(plan, servers, data, report, log::add).run();
         new ReplicaPhase(plan, servers, data, work, report, log::add).run();
-        new ScalePhase(plan, servers, data, report, log::add).run();
+        new ScalePhase(plan, servers, data, work, report, log::add).run();
         for (String k : List.of("load_ratio_vs_tdbloader", "http_evaluate_p99_ms", "http_evaluate_max_rps_ratio_vs_floor", "cds_hooks_p99_ms",
                 "rss_mb_shipped", "heap_after_gc_mb_shipped", "sparql_throughput_ratio_vs_fuseki", "cold_start_ms", "heap_growth_mb_over_evaluations",
                 "health_p99_ms_during_runaway", "remote_evaluate_p99_ms", "remote_evaluate_embedded_p99_ms", "remote_publish_visible_ms", "replicas_2_vs_1_throughput",
-                "cold_start_ratio_vs_fuseki", "evaluate_summary_bytes_10k")) {
+                "cold_start_ratio_vs_fuseki", "evaluate_summary_bytes_10k", "http_evaluate_p99_ratio_vs_floor", "cds_hooks_p99_ratio_vs_floor")) {
             assertNotNull(report.figure(k), k + " measured");
         }
         JsonNode notes = new ObjectMapper().valueToTree(report.json()).path("notes");
@@ -222,6 +225,28 @@ class BenchSmokeTest {
         String md = Files.readString(tmp.resolve("report/report.md"));
         assertTrue(md.contains("| `evaluate_speedup_vs_naive` |"));
         assertTrue(md.contains("## Replicas over a shared store") && md.contains(Affinity.cpus() + " cores"), "the replica section states the cores");
+    }
+
+    @Test
+    @Tag("long") // ./gkb test --all only: a library folder, server processes started on copies of it
+    @Timeout(value = 15, unit = TimeUnit.MINUTES)
+    void the_library_phase_measures_on_a_tiny_library() {
+        Plan plan = Plan.tiny();
+        Report report = new Report();
+        List<String> log = new ArrayList<>();
+        Path work = tmp.resolve("work");
+        Datasets data = Datasets.prepare(work, plan, log::add);
+        List<String> gkb = List.of("-cp", System.getProperty("java.class.path"), "org.guidelinekb.cli.Main");
+        ServerPhase servers = new ServerPhase(plan, gkb, Path.of(System.getProperty("gkb.fuseki.jar")), List.of("-Xmx512m"), data, work, report, log::add);
+        LibraryPhase library = new LibraryPhase(plan, servers, data, work, report, log::add);
+        library.run();
+        assertNull(report.figure("rss_mb_30k"), "a plan without the library leaves it out");
+        library.measure(); // the full run's figures, on the tiny plan's library (30 files of 5 statements)
+        for (String k : List.of("cold_start_ratio_30k_vs_shipped", "publish_ratio_30k_vs_shipped", "rss_mb_30k", "publish_ms_30k", "cold_start_ms_30k")) {
+            assertNotNull(report.figure(k), k + " measured");
+            assertTrue(report.figure(k) > 0, k + " is positive: " + report.figure(k));
+        }
+        assertTrue(library.newDraft().contains("gkb:lifecycleStatus status:draft ;"), "the new version is sent as a draft");
     }
 
     @Test

@@ -61,19 +61,23 @@ public final class BenchMain {
         report.header("datasets", data.description);
         Jmh jmh = new Jmh(plan, forkArgs);
         InProcessPhase inProcess = new InProcessPhase(plan, jmh, data, report, log);
-        ServerPhase servers = new ServerPhase(plan, List.of("-jar", jar.toString()), fuseki, serverArgs, data, work, report, log);
+        List<String> ours = ServeDefaults.launch(jar);
+        settings.put("class_data_sharing", ours.size() > 2 ? "our processes start with " + ours.get(0) + ", as ./gkb starts them "
+                + "(docs/configuration.md); Fuseki as it ships" : "off: no archive beside the jar (bench/run records one for target/)");
+        ServerPhase servers = new ServerPhase(plan, ours, fuseki, serverArgs, data, work, report, log);
         List<String> failed = new ArrayList<>();
         phase("evaluation", only, failed, report, log, inProcess::evaluation);
         phase("diff", only, failed, report, log, inProcess::diff);
         phase("heap", only, failed, report, log, inProcess::heapOverEvaluations);
-        phase("load", only, failed, report, log, () -> new LoadPhase(plan, List.of("-jar", jar.toString()), fuseki, data, report, log).run(work));
+        phase("load", only, failed, report, log, () -> new LoadPhase(plan, ours, fuseki, data, report, log).run(work));
         phase("http", only, failed, report, log, servers::http);
         phase("memory", only, failed, report, log, servers::memory);
         phase("sparql", only, failed, report, log, servers::sparql);
         phase("cold-start", only, failed, report, log, servers::coldStart);
         phase("runaway", only, failed, report, log, new RunawayPhase(plan, servers, data, report, log)::run);
         phase("replicas", only, failed, report, log, new ReplicaPhase(plan, servers, data, work, report, log)::run);
-        phase("scale", only, failed, report, log, new ScalePhase(plan, servers, data, report, log)::run);
+        phase("scale", only, failed, report, log, new ScalePhase(plan, servers, data, work, report, log)::run);
+        phase("library", only, failed, report, log, new LibraryPhase(plan, servers, data, work, report, log)::run);
         report.header("elapsed_s", Math.round((System.nanoTime() - t0) / 1e9));
         report.write(out);
         BenchStore.deleteTree(work);

@@ -148,6 +148,8 @@ public final class ServerPhase {
                 report.detail("http_evaluate_constant_rate", lat);
                 ConstantRate.Latency floorLat = atRate(floor, evalMax / 2, plan.duration());
                 report.detail("http_floor_constant_rate_same_rate", floorLat);
+                report.figure("http_floor_p99_ms_same_rate", floorLat.p99Ms());
+                report.figure("http_evaluate_p99_ratio_vs_floor", lat.p99Ms() / floorLat.p99Ms());
 
                 log.accept("CDS Hooks: max rate, then a constant half of it");
                 double cdsMax = max(cds);
@@ -156,6 +158,9 @@ public final class ServerPhase {
                 report.figure("cds_hooks_p50_ms", cdsLat.p50Ms());
                 report.figure("cds_hooks_p99_ms", cdsLat.p99Ms());
                 report.detail("cds_hooks_constant_rate", cdsLat);
+                ConstantRate.Latency cdsFloor = atRate(floor, cdsMax / 2, plan.duration());
+                report.figure("cds_floor_p99_ms_same_rate", cdsFloor.p99Ms());
+                report.figure("cds_hooks_p99_ratio_vs_floor", cdsLat.p99Ms() / cdsFloor.p99Ms());
             } finally {
                 Affinity.unpinSelf();
             }
@@ -172,10 +177,9 @@ public final class ServerPhase {
     public void memory() {
         memoryOf("shipped", data.shippedDb, 200);
         if (plan.memory10k()) memoryOf("10k", data.kb10kDb, 20);
-        report.note("rss_mb_30k: null: the run prepares no 30,000-statement library; rss_mb_10k is the largest measured here.");
     }
 
-    private void memoryOf(String name, Path from, int evaluations) {
+    void memoryOf(String name, Path from, int evaluations) {
         log.accept("memory: server over the " + name + " KB");
         Path db = fresh("mem-" + name + "-db", from);
         try (ServerProcess server = ours(db, false)) {
@@ -245,8 +249,6 @@ public final class ServerPhase {
         report.figure("cold_start_fuseki_ms", Pairs.median(peer));
         report.figure("cold_start_ratio_vs_fuseki", Pairs.median(runs) / Pairs.median(peer));
         report.detail("cold_start_fuseki_runs_ms", peer);
-        report.note("cold_start_ratio_30k_vs_shipped: null: the run prepares no 30,000-statement library (its validated load "
-                + "takes too long before issue 15 items 1-2); measure by hand: ./gkb serve --data D over the generated library.");
         if (!plan.coldStartEmptyFolder()) return;
         Path empty = work.resolve("cold-empty-db");
         BenchStore.deleteTree(empty);
@@ -254,7 +256,7 @@ public final class ServerPhase {
         BenchStore.deleteTree(empty);
     }
 
-    private double startToFirstAnswer(Path db, boolean existing) {
+    double startToFirstAnswer(Path db, boolean existing) {
         int port = ServerProcess.freePort();
         List<String> args = new ArrayList<>(gkb);
         args.addAll(List.of("serve", "--port", Integer.toString(port), "--host", "127.0.0.1", "--data", db.toString()));
