@@ -17,12 +17,16 @@ final class FhirFetcher {
     /** An answer: the body on 2xx, else the reason. */
     record Answer(String body, String failure) {}
 
-    private final HttpClient client;
     private final Duration timeout;
+    private HttpClient client; // made on the first fetch: building one sets up TLS, which no start-up needs
 
     FhirFetcher(Duration timeout) {
         this.timeout = timeout;
-        this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    private synchronized HttpClient client() {
+        if (client == null) client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        return client;
     }
 
     Answer get(String url, String bearerToken) {
@@ -34,7 +38,7 @@ final class FhirFetcher {
         }
         if (bearerToken != null) b.header("Authorization", "Bearer " + bearerToken);
         try {
-            HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = client().send(b.build(), HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() / 100 != 2) return new Answer(null, "the FHIR server answered " + r.statusCode());
             return new Answer(r.body(), null);
         } catch (IOException e) {

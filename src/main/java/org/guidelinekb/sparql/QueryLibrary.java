@@ -10,6 +10,7 @@ import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.QueryParseException;
 import org.apache.jena.query.Syntax;
+import org.guidelinekb.util.Parallel;
 import org.guidelinekb.util.Resources;
 
 /**
@@ -25,11 +26,11 @@ public final class QueryLibrary {
 
     /** Loads the bundled {@code sparql/} folder. */
     public static QueryLibrary load() {
+        // parsed on every core: a start-up parses some seventy files; the first file (in order) that fails is reported
+        List<NamedQuery> parsed = Parallel.map(Resources.list("sparql", ".rq"),
+                e -> parse("sparql/" + e.relativePath(), e.relativePath().replaceFirst("\\.rq$", ""), e.text()));
         Map<String, NamedQuery> out = new LinkedHashMap<>();
-        for (Resources.Entry e : Resources.list("sparql", ".rq")) {
-            NamedQuery q = parse("sparql/" + e.relativePath(), e.relativePath().replaceFirst("\\.rq$", ""), e.text());
-            out.put(q.name(), q);
-        }
+        for (NamedQuery q : parsed) out.put(q.name(), q);
         return new QueryLibrary(out);
     }
 
