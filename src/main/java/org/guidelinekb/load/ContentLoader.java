@@ -124,10 +124,24 @@ public final class ContentLoader {
         return rows.hasNext() ? rows.next().get("status") : null;
     }
 
-    /** The catalog triples of a version, taken from its content graph. */
+    /**
+     * The catalog triples of a version, taken from its content graph, with every blank node replaced by a fresh
+     * skolem IRI ({@value #SKOLEM}...). A catalog entry is deleted triple by triple when its version is replaced or
+     * deleted, and a remote store can only delete a triple it can name: a blank node read back from a SPARQL endpoint
+     * names nothing in the store (and SPARQL Update refuses one in a DELETE template), so such a draft could be
+     * created but never deleted.
+     */
     public Graph catalogEntry(Graph versionContent) {
-        return QueryExec.dataset(DatasetGraphFactory.wrap(versionContent)).query(queries.get("internal/catalog-entry")).construct();
+        Graph entry = QueryExec.dataset(DatasetGraphFactory.wrap(versionContent)).query(queries.get("internal/catalog-entry")).construct();
+        Map<Node, Node> skolems = new java.util.HashMap<>();
+        java.util.function.UnaryOperator<Node> named = n -> n.isBlank() ? skolems.computeIfAbsent(n, b -> NodeFactory.createURI(SKOLEM + UUID.randomUUID())) : n;
+        Graph out = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
+        entry.find().forEachRemaining(t -> out.add(named.apply(t.getSubject()), t.getPredicate(), named.apply(t.getObject())));
+        return out;
     }
+
+    /** Where the skolem IRIs of catalog entries live (RDF 1.1 Concepts 3.5: a well-known genid path). */
+    public static final String SKOLEM = GKB.ID + ".well-known/genid/";
 
     /** Plans the replacement of a version's catalog entry by {@code entry} (empty entry = remove the version). */
     public void replaceCatalogEntry(StoreReader reader, Node version, Graph entry, ChangeSet.Builder changes) {

@@ -35,6 +35,7 @@ final class GuardedUpdate {
     static final Node TOKEN = GKB.term("token");
     static final Node DONE = GKB.term("done");
     static final Node STAMP = GKB.term("stamp");
+    static final Node ABANDONED = GKB.term("abandoned");
 
     private GuardedUpdate() {}
 
@@ -48,8 +49,13 @@ final class GuardedUpdate {
         Node tokenValue = NodeFactory.createLiteralDT("true", XSDDatatype.XSDboolean);
         Quad lock = Quad.create(LOCK_GRAPH, receipt, TOKEN, tokenValue);
 
-        // 1. take the lock only if the catalog stamp is still the one the plan saw
-        req.add(modify(List.of(), List.of(lock), guard(stamp)));
+        // 1. take the lock only if the catalog stamp is still the one the plan saw and the write was not abandoned
+        ElementGroup abandoned = new ElementGroup(); // NOT EXISTS takes a group, not a bare GRAPH pattern
+        abandoned.addElement(graphPattern(LOCK_GRAPH, Triple.create(receipt, ABANDONED, tokenValue)));
+        ElementGroup first = new ElementGroup();
+        first.addElement(guard(stamp));
+        first.addElement(new ElementFilter(new E_NotExists(abandoned)));
+        req.add(modify(List.of(), List.of(lock), first));
         Element locked = graphPattern(LOCK_GRAPH, Triple.create(receipt, TOKEN, tokenValue));
 
         // 2. empty the graphs to drop or replace
@@ -74,11 +80,22 @@ final class GuardedUpdate {
         return req;
     }
 
-    /** Removes a receipt once read. */
-    static UpdateRequest clearReceipt(Node receipt) {
-        Quad done = Quad.create(LOCK_GRAPH, receipt, DONE, NodeFactory.createLiteralDT("true", XSDDatatype.XSDboolean));
+    /**
+     * Marks a write whose answer was lost as abandoned: should its request still reach the store after this, it
+     * changes nothing (step 1 no longer matches), so the receipt read next tells for good whether it took effect.
+     */
+    static UpdateRequest abandon(Node receipt) {
         QuadDataAcc acc = new QuadDataAcc();
-        acc.addQuad(done);
+        acc.addQuad(Quad.create(LOCK_GRAPH, receipt, ABANDONED, NodeFactory.createLiteralDT("true", XSDDatatype.XSDboolean)));
+        return new UpdateRequest(new org.apache.jena.sparql.modify.request.UpdateDataInsert(acc));
+    }
+
+    /** Removes a receipt once read (and the mark of abandonment, if any: a write that took effect cannot run again). */
+    static UpdateRequest clearReceipt(Node receipt) {
+        Node tokenValue = NodeFactory.createLiteralDT("true", XSDDatatype.XSDboolean);
+        QuadDataAcc acc = new QuadDataAcc();
+        acc.addQuad(Quad.create(LOCK_GRAPH, receipt, DONE, tokenValue));
+        acc.addQuad(Quad.create(LOCK_GRAPH, receipt, ABANDONED, tokenValue));
         return new UpdateRequest(new UpdateDataDelete(acc));
     }
 

@@ -69,8 +69,7 @@ public final class RemoteStore implements KnowledgeStore {
                 ChangeSet changes = plan.apply(r);
                 if (changes.isEmpty()) return changes;
                 Node receipt = GKB.iri(GKB.ID + "write/" + UUID.randomUUID());
-                send(GuardedUpdate.build(changes, stamp, receipt));
-                if (r.ask(queries.get("internal/write-receipt"), Map.of("receipt", receipt))) {
+                if (applied(GuardedUpdate.build(changes, stamp, receipt), receipt)) {
                     send(GuardedUpdate.clearReceipt(receipt));
                     return changes;
                 }
@@ -79,6 +78,37 @@ public final class RemoteStore implements KnowledgeStore {
             throw unavailable(e);
         }
         throw new ConflictException("the store kept changing during this write (other replicas writing); nothing was changed, try again");
+    }
+
+    /**
+     * Sends a guarded update and tells whether it took effect (its receipt is there). When the store refuses it
+     * (4xx), nothing changed. When its answer is lost (timeout, connection cut, 5xx), the store may have applied it
+     * all the same: the write is abandoned (so it can no longer take effect) and its receipt read, and only when that
+     * cannot be done either does the caller learn that the outcome is unknown.
+     */
+    private boolean applied(UpdateRequest update, Node receipt) {
+        try {
+            send(update);
+            return hasReceipt(receipt);
+        } catch (HttpException | QueryException e) {
+            int status = e instanceof HttpException h ? h.getStatusCode() : e instanceof QueryExceptionHTTP q ? q.getStatusCode() : -1;
+            if (status >= 400 && status < 500) {
+                throw new StoreUnavailableException("remote store " + endpoints.dataset() + " refused the write (" + rootCause(e)
+                        + "); nothing was changed", e);
+            }
+            try {
+                send(GuardedUpdate.abandon(receipt));
+                return hasReceipt(receipt);
+            } catch (HttpException | QueryException again) {
+                throw new StoreUnavailableException("remote store " + endpoints.dataset() + " did not answer (" + rootCause(e)
+                        + ") and the outcome of this write is unknown: it may or may not have taken effect. Read the resource back "
+                        + "(e.g. GET it) before you try again", e);
+            }
+        }
+    }
+
+    private boolean hasReceipt(Node receipt) {
+        return reader().ask(queries.get("internal/write-receipt"), Map.of("receipt", receipt));
     }
 
     private void send(UpdateRequest req) {
