@@ -286,8 +286,10 @@ class FhirExportTest {
         Bundle cli = FhirJson.parser().parseResource(Bundle.class, out.toString());
         Bundle api = FhirJson.parser().parseResource(Bundle.class, server.http().get("/fhir/Bundle/nccn-breast--6.2026").body());
         assertEquals(of(api, PlanDefinition.class).size(), of(cli, PlanDefinition.class).size());
-        assertEquals(new String(of(api, Library.class).get(0).getContentFirstRep().getData(), StandardCharsets.UTF_8),
-                new String(of(cli, Library.class).get(0).getContentFirstRep().getData(), StandardCharsets.UTF_8));
+        for (int k = 0; k < 2; k++) { // the CQL and the ELM
+            assertEquals(new String(of(api, Library.class).get(0).getContent().get(k).getData(), StandardCharsets.UTF_8),
+                    new String(of(cli, Library.class).get(0).getContent().get(k).getData(), StandardCharsets.UTF_8));
+        }
 
         StringWriter err2 = new StringWriter();
         int bad = Main.run(new String[] {"export-fhir", "nccn-breast", "1999", "--mem"}, new PrintWriter(new StringWriter(), true), new PrintWriter(err2, true));
