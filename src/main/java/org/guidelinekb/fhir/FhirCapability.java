@@ -32,7 +32,9 @@ public final class FhirCapability {
         var bundle = rest.addResource().setType("Bundle");
         bundle.addInteraction().setCode(TypeRestfulInteraction.READ)
                 .setDocumentation("A guideline version: a PlanDefinition (CPG recommendation definition) per statement, its"
-                        + " Library (CQL), ResearchStudy and EffectEvidenceSynthesis for the linked trial findings, Provenance.");
+                        + " Library (CQL and ELM JSON), EffectEvidenceSynthesis for the linked hazard-ratio findings (cited studies are"
+                        + " described in relatedArtifact; no ResearchStudy: R4 requires a recruitment status the knowledge base does not"
+                        + " record), Provenance.");
         bundle.addInteraction().setCode(TypeRestfulInteraction.CREATE)
                 .setDocumentation("POST /fhir/Bundle?label=L with a write token: a Bundle this server exported, imported as a new"
                         + " draft version (guideline-kb's own import, not a FHIR store: the Bundle is not kept as a resource).");

@@ -20,11 +20,12 @@ import org.hl7.fhir.r4.model.Resource;
 
 /**
  * The evidence a version's statements link to, in FHIR R4 terms: an {@code EffectEvidenceSynthesis} per hazard-ratio
- * finding (the effect estimate with its interval level and bounds, its study cited). R4 has no Citation,
- * ArtifactAssessment or Evidence.statistic (those are R5), and its {@code ResearchStudy} requires a recruitment
- * status, which the knowledge base does not record and the export does not guess (R4 has no "unknown" status; the
- * validator refuses a data-absent-reason there): studies, syntheses and other findings stay links
- * ({@code relatedArtifact} of the statements, with the study's IRI and label).
+ * finding (the effect estimate with its interval level and bounds, its study cited with title, registry ids and
+ * publications, {@link FhirStudies}). R4 has no Citation, ArtifactAssessment or Evidence.statistic (those are R5),
+ * and its {@code ResearchStudy} requires a recruitment status, which the knowledge base does not record and the
+ * export does not guess (R4 has no "unknown" status; the validator refuses a data-absent-reason there): studies,
+ * syntheses and other findings stay links ({@code relatedArtifact} of the statements, with the IRI, label and, for a
+ * study or a study's finding, the study's citation).
  */
 final class FhirEvidence {
     private static final String NS = "https://w3id.org/gkb/ontology#";
@@ -36,7 +37,7 @@ final class FhirEvidence {
     private FhirEvidence() {}
 
     /** From the rows of {@code internal/reasoner-evidence}, grouped by evidence IRI. */
-    static FhirEvidence of(Map<String, List<Binding>> rows, Concepts concepts) {
+    static FhirEvidence of(Map<String, List<Binding>> rows, FhirStudies studies, Concepts concepts) {
         FhirEvidence out = new FhirEvidence();
         List<Binding> hazardRatios = new ArrayList<>();
         rows.forEach((iri, b) -> {
@@ -46,7 +47,7 @@ final class FhirEvidence {
             if (label != null) out.labels.put(iri, label);
             if ((NS + "Finding").equals(type) && HAZARD_RATIO.equals(str(r, "measure")) && str(r, "value") != null) hazardRatios.add(r);
         });
-        for (Binding r : hazardRatios) out.resources.add(synthesis(r, concepts));
+        for (Binding r : hazardRatios) out.resources.add(synthesis(r, studies, concepts));
         return out;
     }
 
@@ -58,7 +59,7 @@ final class FhirEvidence {
         return resources;
     }
 
-    private static EffectEvidenceSynthesis synthesis(Binding r, Concepts concepts) {
+    private static EffectEvidenceSynthesis synthesis(Binding r, FhirStudies studies, Concepts concepts) {
         String iri = str(r, "evidence");
         EffectEvidenceSynthesis s = new EffectEvidenceSynthesis();
         s.setId(FhirIds.id("finding-" + tail(iri, 3)));
@@ -79,7 +80,7 @@ final class FhirEvidence {
         s.setOutcome(variable(s, "outcome", outcome));
         if (str(r, "study") != null) {
             s.addRelatedArtifact().setType(RelatedArtifact.RelatedArtifactType.CITATION).setUrl(str(r, "study"))
-                    .setDisplay(str(r, "studyLabel"));
+                    .setDisplay(str(r, "studyLabel")).setCitation(studies.citation(str(r, "study")));
         }
         EffectEvidenceSynthesis.EffectEvidenceSynthesisEffectEstimateComponent est = s.addEffectEstimate();
         est.setType(new CodeableConcept(new Coding(FhirUrls.scheme("measure"), "hazard-ratio", "Hazard ratio")).setText("hazard ratio"));
@@ -113,7 +114,7 @@ final class FhirEvidence {
         return sb.toString();
     }
 
-    private static String str(Binding b, String var) {
+    static String str(Binding b, String var) {
         Node n = b.get(var);
         if (n == null) return null;
         return n.isURI() ? n.getURI() : n.isLiteral() ? n.getLiteralLexicalForm() : null;

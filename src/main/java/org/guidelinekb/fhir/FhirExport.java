@@ -93,12 +93,12 @@ public final class FhirExport {
         CqlLibrary cql = new CqlWriter(ix.attributes()).write(compiled);
         Map<String, List<Binding>> evidenceRows = new LinkedHashMap<>();
         List<Binding> provenanceRows = new ArrayList<>();
-        store.read(r -> {
+        FhirStudies studies = store.read(r -> {
             Map<String, org.apache.jena.graph.Node> bind = Map.of("version", NodeFactory.createURI(info.iri()));
             collect(r.select(queries.get("internal/reasoner-evidence"), bind), evidenceRows);
             RowSet p = r.select(queries.get("internal/fhir-provenance"), bind);
             while (p.hasNext()) provenanceRows.add(p.next());
-            return null;
+            return FhirStudies.of(r.select(queries.get("internal/fhir-studies"), bind));
         });
 
         Bundle b = new Bundle();
@@ -115,11 +115,11 @@ public final class FhirExport {
         add(b, library);
         Map<String, CompiledStatement> byIri = new LinkedHashMap<>();
         compiled.statements().forEach(s -> byIri.put(s.iri(), s));
-        FhirEvidence evidence = FhirEvidence.of(evidenceRows, ix.attributes().concepts());
+        FhirEvidence evidence = FhirEvidence.of(evidenceRows, studies, ix.attributes().concepts());
         List<Resource> targets = new ArrayList<>(List.of(library));
         Set<String> ids = new LinkedHashSet<>();
         for (VersionStatement s : encoded.statements().values()) {
-            PlanDefinition pd = planDefinition(info, s, byIri.get(s.iri()), cql, evidence, ids);
+            PlanDefinition pd = planDefinition(info, s, byIri.get(s.iri()), cql, evidence, studies, ids);
             add(b, pd);
             targets.add(pd);
         }
@@ -187,11 +187,12 @@ public final class FhirExport {
             if (c.locator() != null) e.addExtension("locator", new StringType(c.locator()));
         }
         l.addContent(new Attachment().setContentType("text/cql").setData(cql.text().getBytes(StandardCharsets.UTF_8)));
+        l.addContent(new Attachment().setContentType(ElmWriter.CONTENT_TYPE).setData(ElmWriter.json(cql).getBytes(StandardCharsets.UTF_8)));
         return l;
     }
 
     private PlanDefinition planDefinition(VersionInfo info, VersionStatement s, CompiledStatement c, CqlLibrary cql,
-                                          FhirEvidence evidence, Set<String> ids) {
+                                          FhirEvidence evidence, FhirStudies studies, Set<String> ids) {
         PlanDefinition pd = new PlanDefinition();
         String key = s.iri().substring(s.iri().lastIndexOf('/') + 1);
         String id = FhirIds.id(key);
@@ -212,6 +213,8 @@ public final class FhirExport {
             RelatedArtifact ra = pd.addRelatedArtifact().setType(RelatedArtifact.RelatedArtifactType.JUSTIFICATION).setUrl(e);
             String label = evidence.label(e);
             if (label != null) ra.setDisplay(label);
+            String study = studies.studyOf(e);
+            if (study != null) ra.setCitation((study.equals(e) ? "" : "A finding of: ") + studies.citation(study));
         }
         if (s.sourceDocument() != null || s.sourceLocator() != null) {
             RelatedArtifact ra = pd.addRelatedArtifact().setType(RelatedArtifact.RelatedArtifactType.CITATION);

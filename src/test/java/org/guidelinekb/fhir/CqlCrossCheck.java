@@ -27,6 +27,7 @@ final class CqlCrossCheck {
     private final ReasonerIndex index;
     private final Map<String, CqlLibrary> libraries = new HashMap<>();
     private final Map<String, CqlRunner> runners = new HashMap<>();
+    private final Map<String, CqlRunner> elmRunners = new HashMap<>();
 
     CqlCrossCheck(ReasonerIndex index) {
         this.index = index;
@@ -44,12 +45,27 @@ final class CqlCrossCheck {
         });
     }
 
-    /** Statement IRI → "ours vs engine" for each disagreement; {@code checked[0]} counts the statements compared. */
+    /** The engine on our ELM JSON alone (ElmWriter): no CQL source is given to it. */
+    CqlRunner elmRunner(VersionInfo v) {
+        return elmRunners.computeIfAbsent(v.iri(), k -> CqlRunner.ofElm(library(v).name(), library(v).version(), ElmWriter.json(library(v))));
+    }
+
+    /**
+     * Statement IRI → "ours vs engine" for each disagreement, the engine run twice: on the translator's ELM of the CQL
+     * text, and on our own ELM JSON; {@code checked[0]} counts the statements compared (each against both).
+     */
     List<String> mismatches(VersionInfo v, JsonNode patientCase, int[] checked) {
+        List<String> out = new ArrayList<>(mismatches(v, patientCase, runner(v), "CQL engine on the translated CQL"));
+        out.addAll(mismatches(v, patientCase, elmRunner(v), "CQL engine on our ELM"));
+        checked[0] += index.version(v).statements().size();
+        return out;
+    }
+
+    private List<String> mismatches(VersionInfo v, JsonNode patientCase, CqlRunner runner, String engineName) {
         PatientCase c = PatientCase.of(patientCase, index.attributes());
         Evaluation ours = Reasoner.evaluate(index, v, c);
         CqlLibrary lib = library(v);
-        Map<String, Object> engine = runner(v).evaluate(new LinkedHashSet<>(lib.defines().values()), org.guidelinekb.bench.CqlPeer.parameters(lib, patientCase));
+        Map<String, Object> engine = runner.evaluate(new LinkedHashSet<>(lib.defines().values()), org.guidelinekb.bench.CqlPeer.parameters(lib, patientCase));
         List<String> out = new ArrayList<>();
         for (StatementResult r : ours.results()) {
             Object got = engine.get(lib.defines().get(r.statement().iri()));
@@ -58,9 +74,8 @@ final class CqlCrossCheck {
                 case NOT_APPLICABLE -> Boolean.FALSE;
                 case UNDETERMINED -> null;
             };
-            checked[0]++;
             if (want == null ? got != null : !want.equals(got)) {
-                out.add(r.statement().iri() + ": reasoner " + r.status().word() + ", CQL engine " + got + " for case " + patientCase);
+                out.add(r.statement().iri() + ": reasoner " + r.status().word() + ", " + engineName + " " + got + " for case " + patientCase);
             }
         }
         return out;

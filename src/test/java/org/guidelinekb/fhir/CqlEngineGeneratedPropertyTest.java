@@ -52,6 +52,7 @@ class CqlEngineGeneratedPropertyTest {
         check = new CqlCrossCheck(ix);
         assertTrue(ix.version(version).statements().size() >= 1000, "statements: " + ix.version(version).statements().size());
         check.runner(version); // translate once, before the first try
+        check.elmRunner(version); // and load our ELM once
     }
 
     @AfterContainer

@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.io.StringWriter;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +33,14 @@ import org.hl7.fhir.r4.model.EffectEvidenceSynthesis;
 import org.hl7.fhir.r4.model.Library;
 import org.hl7.fhir.r4.model.PlanDefinition;
 import org.hl7.fhir.r4.model.Provenance;
+import org.hl7.fhir.r4.model.ResearchStudy;
 import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.CodeType;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.RDF;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -124,6 +134,16 @@ class FhirExportTest {
                 .collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new)), "Library.parameter (in)");
         CqlRunner runner = CqlRunner.of(cql);
         assertEquals(List.of(), runner.errors(), cql);
+        assertEquals(List.of("text/cql", ElmWriter.CONTENT_TYPE), lib.getContent().stream().map(c -> c.getContentType()).toList());
+        String elm = new String(lib.getContent().get(1).getData(), StandardCharsets.UTF_8);
+        CqlRunner fromElm = CqlRunner.ofElm(lib.getName(), lib.getVersion(), elm);
+        Set<String> defines = new LinkedHashSet<>();
+        for (PlanDefinition pd : pds) {
+            String quoted = pd.getActionFirstRep().getConditionFirstRep().getExpression().getExpression();
+            defines.add(quoted.substring(1, quoted.length() - 1).replace("\\\"", "\"").replace("\\\\", "\\"));
+        }
+        assertEquals(runner.evaluate(defines, java.util.Map.of()), fromElm.evaluate(defines, java.util.Map.of()),
+                "the shipped ELM and the translated CQL, every attribute unknown");
         Set<String> statementIris = new LinkedHashSet<>();
         for (PlanDefinition pd : pds) {
             assertTrue(pd.getMeta().hasProfile(FhirUrls.RECOMMENDATION_DEFINITION), pd.getId());
@@ -194,6 +214,56 @@ class FhirExportTest {
         }
     }
 
+    /**
+     * Why there is no ResearchStudy: R4 requires its status, the knowledge base does not record one, and R4 core
+     * validation refuses the element present only as "unknown" by data-absent-reason. Should a validator accept it,
+     * this test fails and the export can carry ResearchStudy resources.
+     */
+    @Test
+    void r4CoreRefusesAResearchStudyWhoseStatusIsAbsent() {
+        ResearchStudy rs = new ResearchStudy();
+        rs.setId("study");
+        rs.setTitle("a study whose recruitment status is not recorded");
+        rs.getStatusElement().addExtension(FhirUrls.DATA_ABSENT, new CodeType("unknown"));
+        String json = FhirJson.write(rs);
+        assertTrue(json.contains("\"_status\""), json);
+        List<String> errors = validation.errors(json);
+        assertEquals(1, errors.size(), errors.toString());
+        assertTrue(errors.get(0).contains("ResearchStudy.status") && errors.get(0).contains("code is required"), errors.get(0));
+        Bundle b = FhirJson.parser().parseResource(Bundle.class, server.http().get("/fhir/Bundle/nccn-breast--6.2026").body());
+        assertEquals(List.of(), of(b, ResearchStudy.class));
+    }
+
+    /** Where a statement cites a study, its relatedArtifact carries the study's title, registry ids and publications from kb/studies. */
+    @Test
+    void citedStudiesCarryTheirTitleRegistryIdsAndPublications() throws IOException {
+        Model kb = ModelFactory.createDefaultModel();
+        try (Stream<Path> files = Files.list(Path.of("kb/studies"))) {
+            files.filter(f -> f.toString().endsWith(".ttl")).forEach(f -> RDFDataMgr.read(kb, f.toString()));
+        }
+        String gkb = "https://w3id.org/gkb/ontology#";
+        int studies = 0;
+        for (String id : List.of("nccn-breast--2015", "nccn-breast--6.2026")) {
+            Bundle b = FhirJson.parser().parseResource(Bundle.class, server.http().get("/fhir/Bundle/" + id).body());
+            for (PlanDefinition pd : of(b, PlanDefinition.class)) {
+                for (var ra : pd.getRelatedArtifact()) {
+                    org.apache.jena.rdf.model.Resource study = kb.createResource(ra.getUrl());
+                    if (ra.getType() != org.hl7.fhir.r4.model.RelatedArtifact.RelatedArtifactType.JUSTIFICATION
+                            || !kb.contains(study, RDF.type, kb.createResource(gkb + "Study"))) continue;
+                    studies++;
+                    String citation = ra.getCitation();
+                    assertNotNull(citation, ra.getUrl());
+                    kb.listObjectsOfProperty(study, DCTerms.title).forEach(t -> assertTrue(citation.contains(t.asLiteral().getString()), citation));
+                    kb.listObjectsOfProperty(study, kb.createProperty(gkb + "registryId"))
+                            .forEach(r -> assertTrue(citation.contains(r.asLiteral().getString()), citation));
+                    kb.listObjectsOfProperty(study, kb.createProperty(gkb + "reportedIn")).forEach(p -> kb.listObjectsOfProperty(p.asResource(),
+                            DCTerms.bibliographicCitation).forEach(c -> assertTrue(citation.contains(c.asLiteral().getString()), citation)));
+                }
+            }
+        }
+        assertTrue(studies >= 5, "study links checked: " + studies);
+    }
+
     @ParameterizedTest
     @MethodSource("unknownIds")
     void unknownBundlesAre404Problems(String id) {
@@ -216,8 +286,10 @@ class FhirExportTest {
         Bundle cli = FhirJson.parser().parseResource(Bundle.class, out.toString());
         Bundle api = FhirJson.parser().parseResource(Bundle.class, server.http().get("/fhir/Bundle/nccn-breast--6.2026").body());
         assertEquals(of(api, PlanDefinition.class).size(), of(cli, PlanDefinition.class).size());
-        assertEquals(new String(of(api, Library.class).get(0).getContentFirstRep().getData(), StandardCharsets.UTF_8),
-                new String(of(cli, Library.class).get(0).getContentFirstRep().getData(), StandardCharsets.UTF_8));
+        for (int k = 0; k < 2; k++) { // the CQL and the ELM
+            assertEquals(new String(of(api, Library.class).get(0).getContent().get(k).getData(), StandardCharsets.UTF_8),
+                    new String(of(cli, Library.class).get(0).getContent().get(k).getData(), StandardCharsets.UTF_8));
+        }
 
         StringWriter err2 = new StringWriter();
         int bad = Main.run(new String[] {"export-fhir", "nccn-breast", "1999", "--mem"}, new PrintWriter(new StringWriter(), true), new PrintWriter(err2, true));

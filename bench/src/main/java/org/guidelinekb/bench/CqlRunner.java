@@ -1,12 +1,20 @@
 package org.guidelinekb.bench;
 
+import java.io.IOException;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.cqframework.cql.cql2elm.CqlCompilerException;
 import org.cqframework.cql.cql2elm.CqlTranslator;
+import org.cqframework.cql.cql2elm.CqlCompilerOptions;
 import org.cqframework.cql.cql2elm.LibraryManager;
+import org.cqframework.cql.cql2elm.model.CompiledLibrary;
+import org.cqframework.cql.elm.serializing.jackson.ElmJsonLibraryReader;
+import org.hl7.elm.r1.ExpressionDef;
+import org.hl7.elm.r1.Library;
 import org.cqframework.cql.cql2elm.ModelManager;
 import org.cqframework.cql.cql2elm.StringLibrarySourceProvider;
 import org.hl7.elm.r1.VersionedIdentifier;
@@ -35,8 +43,45 @@ public final class CqlRunner {
         this.engine = new CqlEngine(new Environment(libraries));
     }
 
+    private CqlRunner(VersionedIdentifier id, String elmJson) {
+        Library elm;
+        try {
+            elm = new ElmJsonLibraryReader().read(elmJson);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not ELM JSON: " + e.getMessage(), e);
+        }
+        CompiledLibrary compiled = new CompiledLibrary();
+        compiled.setLibrary(elm);
+        compiled.setIdentifier(elm.getIdentifier());
+        if (elm.getUsings() != null) elm.getUsings().getDef().forEach(compiled::add);
+        if (elm.getParameters() != null) elm.getParameters().getDef().forEach(compiled::add);
+        if (elm.getStatements() != null) {
+            elm.getStatements().getDef().forEach(compiled::add);
+            // as the manager does after loading ELM: the engine finds a define by binary search on its name
+            elm.getStatements().getDef().sort(Comparator.comparing(ExpressionDef::getName));
+        }
+        Map<VersionedIdentifier, CompiledLibrary> cache = new HashMap<>();
+        cache.put(id, compiled);
+        LibraryManager libraries = new LibraryManager(new ModelManager(), CqlCompilerOptions.defaultOptions(), cache);
+        this.id = id;
+        this.errors = List.of();
+        this.elmJson = elmJson;
+        this.engine = new CqlEngine(new Environment(libraries));
+    }
+
     public static CqlRunner of(String cql) {
         return new CqlRunner(cql);
+    }
+
+    /**
+     * A library given only as ELM JSON (no CQL source anywhere, no translator run): read with elm-jackson and handed
+     * to the engine's library manager as its compiled library. (The manager's own ELM loading, through a source
+     * provider answering {@code LibraryContentType.JSON}, accepts only ELM annotated with a translator version equal to
+     * its compatibility level and its exact compiler options, i.e. ELM the translator wrote; ours carries no such
+     * claim.)
+     */
+    public static CqlRunner ofElm(String name, String version, String elmJson) {
+        return new CqlRunner(new VersionedIdentifier().withId(name).withVersion(version), elmJson);
     }
 
     /** The translator's errors (warnings and messages left out). */
