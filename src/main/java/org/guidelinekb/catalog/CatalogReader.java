@@ -17,6 +17,8 @@ import org.guidelinekb.store.StoreReader;
 public final class CatalogReader {
     private final KnowledgeStore store;
     private final QueryLibrary queries;
+    /** The snapshot of the stamp last read (null before the first read). */
+    private volatile Catalog last;
 
     public CatalogReader(KnowledgeStore store, QueryLibrary queries) {
         this.store = store;
@@ -28,8 +30,22 @@ public final class CatalogReader {
         return store.read(this::read);
     }
 
-    /** Reads the catalog inside a transaction the caller already holds. */
+    /**
+     * Reads the catalog inside a transaction the caller already holds. Every write of the catalog sets a new stamp
+     * ({@code ContentLoader.newStamp}), so while the stamp is the one last read, the last snapshot is returned: one
+     * small query instead of reading every version of every guideline on each request.
+     */
     public Catalog read(StoreReader r) {
+        var stampRows = r.select(queries.get("internal/catalog-stamp"), Map.of());
+        String stamp = stampRows.hasNext() ? str(stampRows.next(), "stamp") : "";
+        Catalog last = this.last;
+        if (last != null && !stamp.isEmpty() && stamp.equals(last.stamp())) return last;
+        Catalog fresh = readAll(r, stamp);
+        this.last = fresh;
+        return fresh;
+    }
+
+    private Catalog readAll(StoreReader r, String stamp) {
         Map<String, List<CoverageItem>> coverage = new LinkedHashMap<>();
         var cov = r.select(queries.get("internal/catalog-coverage"), Map.of());
         while (cov.hasNext()) {
@@ -58,8 +74,7 @@ public final class CatalogReader {
             out.add(new GuidelineInfo(g.id(), g.iri(), g.title(), g.publisher(), List.copyOf(vs)));
         });
         out.sort(Comparator.comparing(GuidelineInfo::id));
-        var stamp = r.select(queries.get("internal/catalog-stamp"), Map.of());
-        return new Catalog(List.copyOf(out), stamp.hasNext() ? str(stamp.next(), "stamp") : "");
+        return new Catalog(List.copyOf(out), stamp);
     }
 
     private static String str(Binding b, String var) {

@@ -145,6 +145,7 @@ class TestVersionWriteGuards {
         kb.store().write(r -> {
             ChangeSet.Builder c = ChangeSet.builder().replaceGraph(v, content);
             kb.loader().replaceCatalogEntry(r, v, kb.loader().catalogEntry(content), c);
+            kb.loader().newStamp(r, c); // as every catalog write does: readers and replicas rebuild on a new stamp
             return c.build();
         });
         assertEquals("draft", Http.json(server.http().get("/api/guidelines/" + g + "/versions/1")).get("status").asText());
