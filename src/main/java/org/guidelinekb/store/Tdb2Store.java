@@ -34,7 +34,8 @@ public final class Tdb2Store implements KnowledgeStore {
 
     /**
      * Opens (creating when needed) a TDB2 database in {@code folder}. A folder held by another process fails at once
-     * with a one-line message naming the folder and its lock file.
+     * with a one-line message naming the folder and its lock file. A journal whose last entry a crash cut short is cut
+     * back to its whole entries first ({@link TornJournalTail}); one damaged elsewhere fails with a one-line message.
      */
     public static Tdb2Store open(Path folder) {
         Path dir = folder.toAbsolutePath().normalize();
@@ -43,6 +44,7 @@ public final class Tdb2Store implements KnowledgeStore {
         } catch (Exception e) {
             throw new StoreUnavailableException("cannot create data folder " + dir + ": " + e.getMessage(), e);
         }
+        TornJournalTail.cutBeforeOpen(dir);
         try {
             DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(Location.create(dir));
             return new Tdb2Store(dsg, new StoreInfo("tdb2", dir.toString()));

@@ -4,8 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.apache.jena.tdb2.sys.DatabaseOps;
 import org.guidelinekb.App;
 import org.guidelinekb.AppConfig;
 import org.guidelinekb.generate.GeneratorSettings;
@@ -50,7 +56,10 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>A quarter of the kill moments are drawn over the whole upload-and-publish, the others near the end of the upload,
  * where its large write transaction commits; the time scale follows the outcomes (a kill that came before every
- * write makes the next ones later, one after every write earlier), so the kills keep straddling the commits.
+ * write makes the next ones later, one after every write earlier), so the kills keep straddling the commits. Over a
+ * TDB2 folder every third kill instead comes at a random one of the first writes to the TDB2 journal (seen through
+ * inotify): during a commit, where a torn journal tail can happen (store/TornJournalTail; the summary line counts the
+ * kills that left a journal to recover).
  */
 @Tag("long") // ./gkb test --all only: minutes of kills and restarts
 class TestCrashSafety {
@@ -104,6 +113,7 @@ class TestCrashSafety {
             done = 2;
             double scale = 1.0;
             long restartNanos = 0;
+            int journalsLeft = 0;   // kills that came while TDB2's journal held entries (during a commit)
 
             for (int kill = 1; kill <= KILLS; kill++) {
                 int version = done / 2 + 1;
@@ -112,14 +122,17 @@ class TestCrashSafety {
                 long delay = uploadFirst && random.nextInt(4) > 0
                         ? (long) (scale * uploadMillis * (0.85 + 0.3 * random.nextDouble()))   // around the upload's commit
                         : (long) (window * 1.1 * random.nextDouble());
+                // every third kill over a TDB2 folder comes at the n-th write to its journal instead: during a commit
+                int journalWrite = fuseki == null && random.nextInt(3) == 0 ? 1 + random.nextInt(12) : 0;
                 int acknowledged;
                 AtomicLong uploadTook = new AtomicLong(-1);
                 AtomicLong publishTook = new AtomicLong(-1);
                 long restart = System.nanoTime();
-                try (GkbProcess server = serve(data)) {
+                try (GkbProcess server = serve(data); WatchService journal = FileSystems.getDefault().newWatchService()) {
                     String base = base(server);
                     HardeningLib.assertHealthy(base);   // the store opened cleanly after the previous kill
                     restartNanos += System.nanoTime() - restart;
+                    if (journalWrite > 0) DatabaseOps.findStorageLocation(data).register(journal, StandardWatchEventKinds.ENTRY_MODIFY);
                     CountDownLatch sending = new CountDownLatch(1);
                     CompletableFuture<Integer> writes = CompletableFuture.supplyAsync(() -> {
                         int acked = 0;
@@ -131,11 +144,13 @@ class TestCrashSafety {
                         return ok(publish(base, version), 200, publishTook) ? acked + 1 : acked;
                     });
                     sending.await();
-                    Thread.sleep(delay);
+                    if (journalWrite > 0) awaitJournalWrites(journal, journalWrite, 2 * window + 10_000);
+                    else Thread.sleep(delay);
                     server.process().destroyForcibly();   // SIGKILL
                     server.process().waitFor(30, TimeUnit.SECONDS);
                     acknowledged = writes.get(60, TimeUnit.SECONDS);
                 }
+                if (fuseki == null && journalBytes(data) > 0) journalsLeft++;
                 StoreFingerprint now = fingerprint(data);
                 int reached = -1;
                 int last = done + (uploadFirst ? 2 : 1);
@@ -145,8 +160,8 @@ class TestCrashSafety {
                 if (reached < 0) {
                     StringBuilder diff = new StringBuilder();
                     for (int s = done; s <= last; s++) diff.append("\n vs the state after step ").append(s).append(':').append(reference.after(s).differences(now));
-                    throw new AssertionError("kill " + kill + " after " + delay + " ms left the store in a state no write passes through: "
-                            + now + diff);
+                    String when = journalWrite > 0 ? " at journal write " + journalWrite : " after " + delay + " ms";
+                    throw new AssertionError("kill " + kill + when + " left the store in a state no write passes through: " + now + diff);
                 }
                 assertTrue(reached >= done + acknowledged, "kill " + kill + ": " + acknowledged + " write(s) were acknowledged, but the store "
                         + "holds only " + (reached - done) + " of them");
@@ -158,8 +173,8 @@ class TestCrashSafety {
                 if (uploadTook.get() >= 0) uploadMillis = uploadTook.get();
                 if (publishTook.get() >= 0) publishMillis = publishTook.get();
                 if (uploadTook.get() >= 0 || publishTook.get() >= 0) scale = 1.0;
-                if (reached == done) scale *= 1.25;
-                if (reached == last) scale /= 1.25;
+                if (reached == done && journalWrite == 0) scale *= 1.25;
+                if (reached == last && journalWrite == 0) scale /= 1.25;
                 done = reached;
             }
             try (GkbProcess server = serve(data)) {
@@ -169,8 +184,9 @@ class TestCrashSafety {
             }
             assertEquals(reference.after(done), fingerprint(data));
             System.out.printf("crash safety: %d SIGKILLs during publishing (%d statements per version; last upload %d ms, publish %d ms; "
-                    + "final time scale %.2f): %s; %d writes done; restarts %d s, %d s in all%n", KILLS, STATEMENTS, uploadMillis, publishMillis,
-                    scale, outcomes, done, restartNanos / 1_000_000_000, (System.nanoTime() - t0) / 1_000_000_000);
+                    + "final time scale %.2f): %s; %d writes done; %d kills left a journal to recover (a torn one is logged by "
+                    + "store.TornJournalTail); restarts %d s, %d s in all%n", KILLS, STATEMENTS, uploadMillis, publishMillis,
+                    scale, outcomes, done, journalsLeft, restartNanos / 1_000_000_000, (System.nanoTime() - t0) / 1_000_000_000);
         }
     }
 
@@ -214,6 +230,27 @@ class TestCrashSafety {
             throw new AssertionError("the server did not start over " + data + ":\n" + err);
         }
         return p;
+    }
+
+    /** Waits until the journal has been written {@code writes} times (inotify may merge some), or at most {@code millis}. */
+    private static void awaitJournalWrites(WatchService journal, int writes, long millis) throws InterruptedException {
+        long end = System.nanoTime() + millis * 1_000_000;
+        int seen = 0;
+        while (seen < writes) {
+            WatchKey key = journal.poll(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (key == null) return;
+            for (WatchEvent<?> e : key.pollEvents()) {
+                if (e.context() instanceof Path p && p.toString().equals("journal.jrnl")) seen += e.count();
+            }
+            key.reset();
+        }
+    }
+
+    /** The size of the TDB2 journal of the folder (its newest Data-NNNN): not zero only while a commit was under way. */
+    private static long journalBytes(Path data) throws IOException {
+        Path storage = DatabaseOps.findStorageLocation(data);
+        Path journal = storage == null ? null : storage.resolve("journal.jrnl");
+        return journal != null && Files.exists(journal) ? Files.size(journal) : 0;
     }
 
     private static String base(GkbProcess p) {
