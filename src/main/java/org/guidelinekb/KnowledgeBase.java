@@ -48,7 +48,7 @@ public final class KnowledgeBase implements AutoCloseable {
         this.queries = queries;
         this.ontology = Ontology.load();
         this.loader = new ContentLoader(store, queries, new ContentValidator(ontology, queries, store));
-        this.bootstrapReport = BundledContent.bootstrap(store, ontology, loader, loadBundled, progress);
+        this.bootstrapReport = BundledContent.bootstrap(store, queries, ontology, loader, loadBundled, progress);
         this.catalog = new CatalogReader(store, queries);
         this.reasoner = new Reasoner(store, queries, catalog, reasonerBudget, true);
         this.versions = new Versions(store, queries, catalog, new VersionWrites(store, queries, loader, catalog, this::contentChanged));
@@ -95,7 +95,7 @@ public final class KnowledgeBase implements AutoCloseable {
     public static ContentLoader openLoader(AppConfig config, KnowledgeStore store, QueryLibrary queries, Consumer<String> progress) {
         Ontology ontology = Ontology.load();
         ContentLoader loader = new ContentLoader(store, queries, new ContentValidator(ontology, queries, store));
-        BundledContent.bootstrap(store, ontology, loader, config.loadBundled(), progress);
+        BundledContent.bootstrap(store, queries, ontology, loader, config.loadBundled(), progress);
         return loader;
     }
 
