@@ -91,6 +91,7 @@ public final class App implements AutoCloseable {
         try {
             app = new App(config, kb);
             app.server.start();
+            kb.reasoner().startCompiling(); // after the server listens: the start-up does not share the CPU with it
             return app;
         } catch (RuntimeException e) {
             if (app != null) app.close();

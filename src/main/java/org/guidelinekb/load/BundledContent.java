@@ -16,8 +16,8 @@ import org.guidelinekb.vocab.GKB;
 
 /**
  * The content shipped inside the server ({@code kb/}) and the ontology graph. The ontology graph is replaced at a
- * start when the stored one was made from other ontology files (it is the server's own model); the content is loaded only into an empty store, so a restart never
- * reloads and never overwrites what a user published.
+ * start when the stored one was made from other ontology files (it is the server's own model); the content is loaded
+ * only into an empty store, so a restart never reloads and never overwrites what a user published.
  */
 public final class BundledContent {
     private BundledContent() {}
@@ -30,8 +30,8 @@ public final class BundledContent {
     }
 
     /** Puts the ontology graph in place and, when the store holds no catalog yet, loads the bundled content. */
-    public static LoadReport bootstrap(KnowledgeStore store, QueryLibrary queries, Ontology ontology, ContentLoader loader, boolean loadContent,
-                                       Consumer<String> progress) {
+    public static LoadReport bootstrap(KnowledgeStore store, QueryLibrary queries, Ontology ontology, ContentLoader loader,
+                                       boolean loadContent, Consumer<String> progress) {
         // one lookup on every start; the graph is written only when this build's ontology files differ from the stored one's
         Map<String, Node> fingerprint = Map.of("fingerprint", NodeFactory.createLiteralString(ontology.fingerprint()));
         if (!store.read(r -> r.ask(queries.get("internal/ontology-fingerprint"), fingerprint))) {

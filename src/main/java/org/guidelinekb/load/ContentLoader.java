@@ -134,7 +134,8 @@ public final class ContentLoader {
     public Graph catalogEntry(Graph versionContent) {
         Graph entry = QueryExec.dataset(DatasetGraphFactory.wrap(versionContent)).query(queries.get("internal/catalog-entry")).construct();
         Map<Node, Node> skolems = new java.util.HashMap<>();
-        java.util.function.UnaryOperator<Node> named = n -> n.isBlank() ? skolems.computeIfAbsent(n, b -> NodeFactory.createURI(SKOLEM + UUID.randomUUID())) : n;
+        java.util.function.UnaryOperator<Node> named =
+                n -> n.isBlank() ? skolems.computeIfAbsent(n, b -> NodeFactory.createURI(SKOLEM + UUID.randomUUID())) : n;
         Graph out = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
         entry.find().forEachRemaining(t -> out.add(named.apply(t.getSubject()), t.getPredicate(), named.apply(t.getObject())));
         return out;

@@ -58,6 +58,7 @@ public final class Reasoner {
     private final int budget;
     private final AtomicReference<ReasonerIndex> index = new AtomicReference<>();
     private volatile boolean closing;
+    private final boolean compileInBackground;
     private Thread starter;
 
     /** Builds the first index from the store and compiles the active versions before returning. */
@@ -67,7 +68,8 @@ public final class Reasoner {
 
     /**
      * Builds the first index from the store: catalog and case attributes now, the active versions now or, with
-     * {@code compileInBackground}, on a background thread (a request that needs one first compiles it itself).
+     * {@code compileInBackground}, on a background thread from {@link #startCompiling()} (a request that needs one
+     * first compiles it itself).
      */
     public Reasoner(KnowledgeStore store, QueryLibrary queries, CatalogReader catalog, int budget, boolean compileInBackground) {
         this.store = store;
@@ -76,25 +78,36 @@ public final class Reasoner {
         this.budget = budget;
         ReasonerIndex first = store.read(r -> fresh(r, catalog.read(r)));
         index.set(first);
-        if (!compileInBackground) {
-            compileActive(first);
-        } else {
-            starter = new Thread(() -> {
-                try {
-                    compileActive(first);
-                } catch (RuntimeException e) { // the next request that needs a version compiles it
-                    LOG.debug("compiling the active versions in the background stopped: {}", e.toString());
-                }
-            }, "gkb-reasoner-start");
-            starter.setDaemon(true);
-            starter.start();
-        }
+        this.compileInBackground = compileInBackground;
+        if (!compileInBackground) compileActive(first);
+    }
+
+    /**
+     * Starts compiling the active versions on a background thread (once; a no-op when they were compiled before the
+     * constructor returned). The server calls it once it listens, so that its own start-up does not share the CPU
+     * with the compilation; until then, and while it runs, a request that needs a version compiles it itself.
+     */
+    public synchronized void startCompiling() {
+        if (!compileInBackground || starter != null || closing) return;
+        ReasonerIndex first = index.get();
+        starter = new Thread(() -> {
+            try {
+                compileActive(first);
+            } catch (RuntimeException e) { // the next request that needs a version compiles it
+                LOG.debug("compiling the active versions in the background stopped: {}", e.toString());
+            }
+        }, "gkb-reasoner-start");
+        starter.setDaemon(true);
+        starter.start();
     }
 
     /** Stops compiling in the background (after the version being compiled) and waits for it: then the store may close. */
     public void close() {
-        closing = true;
-        Thread t = starter;
+        Thread t;
+        synchronized (this) {
+            closing = true;
+            t = starter;
+        }
         if (t == null) return;
         try {
             t.join();
