@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 
 import org.apache.jena.datatypes.xsd.XSDDatatype;
@@ -56,13 +54,6 @@ public final class ContentLoader {
      * on their own (without one: {@code gkb validate}).
      */
     public List<ParsedContent> check(List<ContentFile> files, Consumer<String> progress) {
-        List<ParsedContent> parsed = parse(files, progress);
-        throwIfAny(validate(parsed, progress));
-        return parsed;
-    }
-
-    /** Parses every file (side by side); two files with the same root are refused. */
-    private List<ParsedContent> parse(List<ContentFile> files, Consumer<String> progress) {
         long start = System.nanoTime();
         List<ParsedContent> parsed = Parallel.map(files, f -> {
             progress.accept("parsing " + f.name());
@@ -77,86 +68,43 @@ public final class ContentLoader {
                 throw new InvalidInputException(f.name() + ": another file in this load also holds " + p.root().getURI());
             }
         }
-        return parsed;
-    }
-
-    /** The violations of a parsed batch, against the store as committed (its own read transaction). */
-    private List<Violation> validate(List<ParsedContent> parsed, Consumer<String> progress) {
-        return store == null ? validator.validateBatch(parsed, null)
+        List<Violation> violations = store == null ? validator.validateBatch(parsed, null)
                 : store.read(r -> validator.validateBatch(parsed, r, progress));
-    }
-
-    private static void throwIfAny(List<Violation> violations) {
         if (!violations.isEmpty()) {
             throw new ValidationException(violations.size() + " violation(s) of the knowledge model; nothing was written", violations);
         }
+        return parsed;
     }
 
-    /** Waits for the validation's verdict: its violations (or its own failure) are thrown. */
-    private static void awaitVerdict(CompletableFuture<List<Violation>> verdict) {
-        List<Violation> violations;
-        try {
-            violations = verdict.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException re) throw re;
-            if (e.getCause() instanceof Error err) throw err;
-            throw e;
-        }
-        throwIfAny(violations);
-    }
-
-    /**
-     * Validates and loads, all-or-nothing. The validation runs on its own thread, against the store as committed,
-     * while this thread plans and applies the write inside its (uncommitted) transaction; the write commits only
-     * after a clean verdict, and any violation aborts it (nothing written). The verdicts, and which error wins, are
-     * those of validating first: violations before a conflict found while planning.
-     */
+    /** Validates then loads, all-or-nothing. */
     public LoadReport load(List<ContentFile> files, String agent, Consumer<String> progress) {
-        List<ParsedContent> parsed = parse(files, progress);
-        CompletableFuture<List<Violation>> verdict = CompletableFuture.supplyAsync(() -> validate(parsed, progress), r -> {
-            Thread t = new Thread(r, "gkb-load-validation");
-            t.setDaemon(true);
-            t.start();
-        });
+        List<ParsedContent> parsed = check(files, progress);
         List<LoadReport.FileResult> results = new ArrayList<>();
         String[] activity = {null};
-        progress.accept("writing " + parsed.size() + " file(s) while validating (committed only if valid)");
+        progress.accept("writing " + parsed.size() + " file(s)");
         long start = System.nanoTime();
-        ChangeSet written;
-        try {
-            written = store.write(reader -> plan(reader, parsed, agent, results, activity), () -> awaitVerdict(verdict));
-        } catch (ValidationException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            awaitVerdict(verdict); // a violation is reported before a conflict found while planning, as it was
-            throw e;
-        }
+        ChangeSet written = store.write(reader -> {
+            results.clear();
+            ChangeSet.Builder changes = ChangeSet.builder();
+            List<ParsedContent> loaded = new ArrayList<>();
+            for (ParsedContent p : parsed) {
+                boolean same = reader.containsGraph(p.root()) && reader.graph(p.root()).isIsomorphicWith(p.graph());
+                if (!same) {
+                    if (p.isVersion()) planVersion(reader, p, changes);
+                    else changes.replaceGraph(p.root(), p.graph());
+                    loaded.add(p);
+                }
+                results.add(new LoadReport.FileResult(p.file().name(), p.root().getURI(), p.rootType().getLocalName(),
+                        same ? "unchanged" : "loaded", p.graph().size(), p.file().sha256()));
+            }
+            if (loaded.isEmpty()) return ChangeSet.empty();
+            activity[0] = recordActivity(changes, "load", agent, loaded);
+            newStamp(reader, changes);
+            return changes.build();
+        });
         long quads = written.addQuads().size() + written.replaceGraphs().values().stream().mapToLong(Graph::size).sum();
         progress.accept("wrote " + quads + " quads in one transaction" + Rate.of(quads, start));
         return new LoadReport(List.copyOf(results), activity[0]);
-    }
-
-    /** The change set of a validated load: every file not already stored as it is, and its PROV activity. */
-    private ChangeSet plan(StoreReader reader, List<ParsedContent> parsed, String agent,
-            List<LoadReport.FileResult> results, String[] activity) {
-        results.clear();
-        activity[0] = null;
-        ChangeSet.Builder changes = ChangeSet.builder();
-        List<ParsedContent> loaded = new ArrayList<>();
-        for (ParsedContent p : parsed) {
-            boolean same = reader.containsGraph(p.root()) && reader.graph(p.root()).isIsomorphicWith(p.graph());
-            if (!same) {
-                if (p.isVersion()) planVersion(reader, p, changes);
-                else changes.replaceGraph(p.root(), p.graph());
-                loaded.add(p);
-            }
-            results.add(new LoadReport.FileResult(p.file().name(), p.root().getURI(), p.rootType().getLocalName(),
-                    same ? "unchanged" : "loaded", p.graph().size(), p.file().sha256()));
-        }
-        if (loaded.isEmpty()) return ChangeSet.empty();
-        activity[0] = recordActivity(changes, "load", agent, loaded);
-        newStamp(reader, changes);
-        return changes.build();
     }
 
     private void planVersion(StoreReader reader, ParsedContent p, ChangeSet.Builder changes) {

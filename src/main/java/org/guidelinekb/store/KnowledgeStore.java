@@ -26,19 +26,6 @@ public interface KnowledgeStore extends AutoCloseable {
      */
     ChangeSet write(Function<StoreReader, ChangeSet> plan);
 
-    /**
-     * As {@link #write(Function)}, and {@code beforeCommit} runs once the changes are applied, before they are made
-     * durable: an exception from it aborts the write and leaves the store unchanged (a load waits there for its
-     * validation, which runs meanwhile). A store that cannot hold changes uncommitted runs it before applying them.
-     */
-    default ChangeSet write(Function<StoreReader, ChangeSet> plan, Runnable beforeCommit) {
-        return write(reader -> {
-            ChangeSet changes = plan.apply(reader);
-            beforeCommit.run();
-            return changes;
-        });
-    }
-
     /** The local dataset, for the embedded SPARQL endpoint; empty for a remote store. */
     Optional<DatasetGraph> localDataset();
 

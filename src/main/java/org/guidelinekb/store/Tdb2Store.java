@@ -77,17 +77,9 @@ public final class Tdb2Store implements KnowledgeStore {
 
     @Override
     public ChangeSet write(Function<StoreReader, ChangeSet> plan) {
-        return write(plan, () -> {});
-    }
-
-    @Override
-    public ChangeSet write(Function<StoreReader, ChangeSet> plan, Runnable beforeCommit) {
-        // nothing is durable before the commit: an exception (from the plan, the apply or beforeCommit) or the
-        // process dying before it leaves the store as it was
         return Txn.calculateWrite(dsg, () -> {
             ChangeSet changes = plan.apply(new LocalReader(dsg));
             apply(changes);
-            beforeCommit.run();
             return changes;
         });
     }
