@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.shacl.ShaclValidator;
+import org.apache.jena.shacl.Shapes;
 import org.apache.jena.shacl.ValidationReport;
 import org.apache.jena.shacl.lib.ShLib;
 import org.apache.jena.shacl.validation.ReportEntry;
@@ -40,6 +41,7 @@ public final class ContentValidator {
     private final QueryLibrary queries;
     private final KnowledgeStore store;
     private final List<NamedQuery> checks;
+    private final ExclusiveClassShapes exclusive;
 
     /** @param store the store whose other content the checks see; null to check files on their own */
     public ContentValidator(Ontology ontology, QueryLibrary queries, KnowledgeStore store) {
@@ -47,6 +49,7 @@ public final class ContentValidator {
         this.queries = queries;
         this.store = store;
         this.checks = queries.inFolder("checks").stream().filter(q -> q.name().endsWith("-violation")).toList();
+        this.exclusive = ExclusiveClassShapes.of(ontology.shapes().getGraph());
     }
 
     /** Validates one graph against the knowledge base it would join (reads the store; call outside a transaction). */
@@ -125,11 +128,16 @@ public final class ContentValidator {
 
     /** SHACL violations of one file; empty when it conforms. */
     public List<Violation> shapes(String fileName, Graph content) {
-        Graph data = GraphFactory.createDefaultGraph();
-        ontology.graph().find().forEachRemaining(data::add);
-        content.find().forEachRemaining(data::add);
+        Graph data = withOntology(content);
+        // the shapes without the "exactly one of these classes" constraints when those hold (the same report, in half
+        // the time); otherwise the full shapes, so that a violation reads as Jena reports it (ExclusiveClassShapes)
+        return shapes(exclusive.holds(data) ? exclusive.without() : ontology.shapes(), fileName, data);
+    }
+
+    /** SHACL violations of {@code shapes} over {@code data} (content already merged with the ontology). */
+    List<Violation> shapes(Shapes shapes, String fileName, Graph data) {
         List<Violation> out = new ArrayList<>();
-        ValidationReport report = ShaclValidator.get().validate(ontology.shapes(), data);
+        ValidationReport report = ShaclValidator.get().validate(shapes, data);
         for (ReportEntry e : report.getEntries()) {
             if (!Severity.Violation.equals(e.severity())) continue;
             out.add(new Violation(fileName, str(e.focusNode()), e.resultPath() == null ? null : e.resultPath().toString(),
@@ -186,6 +194,18 @@ public final class ContentValidator {
         Graph g = GraphFactory.createDefaultGraph();
         ontology.graph().find().forEachRemaining(g::add);
         return g;
+    }
+
+    /** A new graph holding the ontology and {@code content}. */
+    Graph withOntology(Graph content) {
+        Graph g = withOntology();
+        content.find().forEachRemaining(g::add);
+        return g;
+    }
+
+    /** The shortcut for "exactly one of these classes" shapes (package-private for its equivalence test). */
+    ExclusiveClassShapes exclusiveClassShapes() {
+        return exclusive;
     }
 
     private static String str(Node n) {
