@@ -1,16 +1,17 @@
 package org.guidelinekb.reasoner;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
-import java.util.Set;
 
 import org.guidelinekb.catalog.VersionInfo;
 import org.guidelinekb.error.NotFoundException;
 
 /**
- * Evaluates a case against compiled versions: pure, in memory, no store access. Per statement one small outcome
- * array is filled by the criteria tree; statuses follow from the root's outcome.
+ * Evaluates a case against compiled versions: pure, in memory, no store access. One outcome array serves the whole
+ * evaluation (each statement owns a run of it from its own offset) and is filled by the criteria trees; statuses
+ * follow from the roots' outcomes and order the results by one counting pass.
  */
 final class Evaluator {
     private static final Status[] BY_RANK = Status.values();
@@ -30,45 +31,81 @@ final class Evaluator {
         return out;
     }
 
+    /**
+     * Every statement of the versions, applicable first, then undetermined, then not applicable, each group in
+     * guideline and display order (a stable counting sort by status).
+     */
     static Evaluation evaluate(List<CompiledVersion> versions, PatientCase c) {
         int n = 0;
-        for (CompiledVersion v : versions) n += v.statements().size();
-        StatementResult[] results = new StatementResult[n];
-        int k = 0;
+        int slots = 0;
         for (CompiledVersion v : versions) {
-            for (CompiledStatement s : v.statements()) results[k++] = evaluate(s, c);
+            n += v.statements().size();
+            slots += v.slots();
         }
-        List<StatementResult> ordered = new ArrayList<>(n);
-        for (Status st : BY_RANK) {
-            for (StatementResult r : results) {
-                if (r.status() == st) ordered.add(r);
+        byte[] out = new byte[slots];
+        StatementResult[] results = new StatementResult[n];
+        int[] start = new int[BY_RANK.length + 1];
+        List<String> scratch = new ArrayList<>();
+        int k = 0;
+        int base = 0;
+        for (CompiledVersion v : versions) {
+            for (CompiledStatement s : v.statements()) {
+                StatementResult r = evaluate(s, c, out, base, scratch);
+                results[k++] = r;
+                start[r.status().ordinal() + 1]++;
+                base += s.slots();
             }
         }
-        return new Evaluation(versions, c, ordered);
+        for (int i = 1; i < start.length; i++) start[i] += start[i - 1];
+        StatementResult[] ordered = new StatementResult[n];
+        for (StatementResult r : results) ordered[start[r.status().ordinal()]++] = r;
+        return new Evaluation(versions, c, Collections.unmodifiableList(Arrays.asList(ordered)));
     }
 
+    /** One statement on its own (its own outcome array). */
     static StatementResult evaluate(CompiledStatement s, PatientCase c) {
-        byte[] out = new byte[s.slots()];
-        if (s.criteria() == null) return new StatementResult(s, Status.APPLICABLE, out, List.of());
-        Tri t = s.criteria().eval(c, out);
-        if (t != Tri.UNKNOWN) return new StatementResult(s, Status.of(t), out, List.of());
-        Set<String> missing = new LinkedHashSet<>();
-        missing(s.criteria(), out, missing);
-        return new StatementResult(s, Status.UNDETERMINED, out, List.copyOf(missing));
+        return evaluate(s, c, new byte[s.slots()], 0, new ArrayList<>());
+    }
+
+    /** One statement, its outcomes written to {@code out} from {@code base}; {@code scratch} is working space. */
+    private static StatementResult evaluate(CompiledStatement s, PatientCase c, byte[] out, int base, List<String> scratch) {
+        if (s.criteria() == null) return new StatementResult(s, Status.APPLICABLE, out, base, List.of());
+        byte t = s.criteria().eval(c, out, base);
+        if (t != Tri.UNKNOWN_CODE) return new StatementResult(s, t == Tri.TRUE_CODE ? Status.APPLICABLE : Status.NOT_APPLICABLE, out, base, List.of());
+        scratch.clear();
+        missing(s.criteria(), out, base, scratch);
+        return new StatementResult(s, Status.UNDETERMINED, out, base, List.copyOf(scratch));
     }
 
     /**
-     * The attributes that could change an UNKNOWN node's outcome: the unknown leaves under it. Under an undecided
-     * all-of no operand failed, and under an undecided any-of none was met, so the decided operands cannot change the
-     * outcome and are skipped; judgement criteria are named as such.
+     * The attributes that could change an UNKNOWN node's outcome: the unknown leaves under it, each named once, in
+     * the order met. Under an undecided all-of no operand failed, and under an undecided any-of none was met, so the
+     * decided operands cannot change the outcome and are skipped; judgement criteria are named as such.
      */
-    private static void missing(Criterion n, byte[] out, Set<String> acc) {
-        if (Tri.ofCode(out[n.slot()]) != Tri.UNKNOWN) return;
-        if (n instanceof Criterion.AttributeTest a) acc.add(a.attribute().decidedBy());
-        else if (n instanceof Criterion.AllOf a) a.operands().forEach(o -> missing(o, out, acc));
-        else if (n instanceof Criterion.AnyOf a) a.operands().forEach(o -> missing(o, out, acc));
-        else if (n instanceof Criterion.Not x) missing(x.operand(), out, acc);
-        else if (n instanceof Criterion.Judgement j) acc.add("judgement: " + (j.label() != null ? j.label() : j.key()));
-        else if (n instanceof Criterion.Unevaluable u) acc.add("unevaluable criterion: " + u.key() + " (" + u.problem() + ")");
+    private static void missing(Criterion n, byte[] out, int base, List<String> acc) {
+        if (out[base + n.slot()] != Tri.UNKNOWN_CODE) return;
+        if (n instanceof Criterion.AttributeTest a) {
+            add(acc, a.attribute().decidedBy());
+        } else if (n instanceof Criterion.AllOf a) {
+            List<Criterion> ops = a.operands();
+            for (int i = 0; i < ops.size(); i++) missing(ops.get(i), out, base, acc);
+        } else if (n instanceof Criterion.AnyOf a) {
+            List<Criterion> ops = a.operands();
+            for (int i = 0; i < ops.size(); i++) missing(ops.get(i), out, base, acc);
+        } else if (n instanceof Criterion.Not x) {
+            missing(x.operand(), out, base, acc);
+        } else if (n instanceof Criterion.Judgement j) {
+            add(acc, "judgement: " + (j.label() != null ? j.label() : j.key()));
+        } else if (n instanceof Criterion.Unevaluable u) {
+            add(acc, "unevaluable criterion: " + u.key() + " (" + u.problem() + ")");
+        }
+    }
+
+    /** Adds a name unless it is there already (the lists are short: a linear scan beats hashing). */
+    private static void add(List<String> acc, String name) {
+        for (int i = 0; i < acc.size(); i++) {
+            if (acc.get(i).equals(name)) return;
+        }
+        acc.add(name);
     }
 }
