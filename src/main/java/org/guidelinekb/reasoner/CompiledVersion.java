@@ -3,14 +3,18 @@ package org.guidelinekb.reasoner;
 import java.util.List;
 
 /**
- * The compiled statements of one guideline version, in display order. Immutable.
- *
- * @param slots the statements' outcome slots together: the size of the outcome array one evaluation of the version
- *              fills (each statement from its own offset)
+ * The compiled statements of one guideline version, in display order, and their criteria as one flat
+ * {@link VersionProgram} (what evaluation runs). Immutable.
  */
-public record CompiledVersion(String guideline, String label, String iri, List<CompiledStatement> statements, int slots) {
+public record CompiledVersion(String guideline, String label, String iri, List<CompiledStatement> statements,
+                              VersionProgram program) {
 
     public CompiledVersion(String guideline, String label, String iri, List<CompiledStatement> statements) {
-        this(guideline, label, iri, statements, statements.stream().mapToInt(CompiledStatement::slots).sum());
+        this(guideline, label, iri, statements, VersionProgram.of(statements));
+    }
+
+    /** The size of the outcome array one evaluation of the version fills (each statement from its own offset). */
+    public int slots() {
+        return program.slots();
     }
 }

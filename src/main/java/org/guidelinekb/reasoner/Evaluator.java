@@ -10,8 +10,8 @@ import org.guidelinekb.error.NotFoundException;
 
 /**
  * Evaluates a case against compiled versions: pure, in memory, no store access. One outcome array serves the whole
- * evaluation (each statement owns a run of it from its own offset) and is filled by the criteria trees; statuses
- * follow from the roots' outcomes and order the results by one counting pass.
+ * evaluation (each statement owns a run of it from its own offset) and is filled by each version's flat
+ * {@link VersionProgram}; statuses follow from the roots' outcomes and order the results by one counting pass.
  */
 final class Evaluator {
     private static final Status[] BY_RANK = Status.values();
@@ -49,12 +49,18 @@ final class Evaluator {
         int k = 0;
         int base = 0;
         for (CompiledVersion v : versions) {
-            for (CompiledStatement s : v.statements()) {
-                StatementResult r = evaluate(s, c, out, base, scratch);
+            VersionProgram p = v.program();
+            List<CompiledStatement> statements = v.statements();
+            for (int i = 0; i < statements.size(); i++) {
+                CompiledStatement s = statements.get(i);
+                Status st = p.run(i, c, out, base);
+                int at = base + p.base(i);
+                StatementResult r = st != Status.UNDETERMINED ? new StatementResult(s, st, out, at, List.of())
+                        : new StatementResult(s, st, out, at, missing(s, out, at, scratch));
                 results[k++] = r;
-                start[r.status().ordinal() + 1]++;
-                base += s.slots();
+                start[st.ordinal() + 1]++;
             }
+            base += p.slots();
         }
         for (int i = 1; i < start.length; i++) start[i] += start[i - 1];
         StatementResult[] ordered = new StatementResult[n];
@@ -62,19 +68,11 @@ final class Evaluator {
         return new Evaluation(versions, c, Collections.unmodifiableList(Arrays.asList(ordered)));
     }
 
-    /** One statement on its own (its own outcome array). */
-    static StatementResult evaluate(CompiledStatement s, PatientCase c) {
-        return evaluate(s, c, new byte[s.slots()], 0, new ArrayList<>());
-    }
-
-    /** One statement, its outcomes written to {@code out} from {@code base}; {@code scratch} is working space. */
-    private static StatementResult evaluate(CompiledStatement s, PatientCase c, byte[] out, int base, List<String> scratch) {
-        if (s.criteria() == null) return new StatementResult(s, Status.APPLICABLE, out, base, List.of());
-        byte t = s.criteria().eval(c, out, base);
-        if (t != Tri.UNKNOWN_CODE) return new StatementResult(s, t == Tri.TRUE_CODE ? Status.APPLICABLE : Status.NOT_APPLICABLE, out, base, List.of());
+    /** The names of what is missing for an undetermined statement; {@code scratch} is working space. */
+    private static List<String> missing(CompiledStatement s, byte[] out, int base, List<String> scratch) {
         scratch.clear();
         missing(s.criteria(), out, base, scratch);
-        return new StatementResult(s, Status.UNDETERMINED, out, base, List.copyOf(scratch));
+        return List.copyOf(scratch);
     }
 
     /**

@@ -1,0 +1,208 @@
+package org.guidelinekb.reasoner;
+
+import java.util.List;
+
+/**
+ * The criteria of one compiled version as one flat instruction array, built once when the version is compiled, so
+ * that evaluating it walks contiguous memory instead of following the criteria trees' objects. Each statement's
+ * instructions come in post-order (operands before the node that combines them) and write every node's outcome code
+ * where {@link Criterion#eval} would: slot {@code c.slot()} of the statement's run, which starts at
+ * {@link #base(int)} within the version's {@link #slots()}. The trees stay the model (explanations, {@code missing});
+ * this is only their faster evaluation, with the same Kleene logic.
+ */
+public final class VersionProgram {
+    private static final int TEST = 0;
+    private static final int ALL_OF = 1;
+    private static final int ANY_OF = 2;
+    private static final int NOT = 3;
+    private static final int UNKNOWN = 4;
+    private static final Condition[] CONDITIONS = Condition.values();
+
+    private final int[] code;
+    private final int[] end;   // per statement: where its instructions end in code
+    private final int[] root;  // per statement: its root's slot in the version, -1 without criteria
+    private final int[] base;  // per statement: where its run of slots starts in the version
+    private final int slots;
+
+    private VersionProgram(int[] code, int[] end, int[] root, int[] base, int slots) {
+        this.code = code;
+        this.end = end;
+        this.root = root;
+        this.base = base;
+        this.slots = slots;
+    }
+
+    static VersionProgram of(List<CompiledStatement> statements) {
+        int n = statements.size();
+        IntBuffer out = new IntBuffer();
+        int[] end = new int[n];
+        int[] root = new int[n];
+        int[] base = new int[n];
+        int at = 0;
+        for (int k = 0; k < n; k++) {
+            CompiledStatement s = statements.get(k);
+            base[k] = at;
+            if (s.criteria() == null) {
+                root[k] = -1;
+            } else {
+                emit(s.criteria(), at, out);
+                root[k] = at + s.criteria().slot();
+            }
+            end[k] = out.size;
+            at += s.slots();
+        }
+        return new VersionProgram(out.toArray(), end, root, base, at);
+    }
+
+    private static void emit(Criterion n, int at, IntBuffer out) {
+        if (n instanceof Criterion.AttributeTest a) {
+            out.add(TEST).add(at + a.slot()).add(a.attribute().index()).add(a.condition().ordinal())
+                    .add(a.attribute().type() == AttributeType.CONCEPT_LIST ? 1 : 0).add(a.values().length);
+            for (int v : a.values()) out.add(v);
+        } else if (n instanceof Criterion.AllOf a) {
+            combine(ALL_OF, a.slot(), a.operands(), at, out);
+        } else if (n instanceof Criterion.AnyOf a) {
+            combine(ANY_OF, a.slot(), a.operands(), at, out);
+        } else if (n instanceof Criterion.Not x) {
+            emit(x.operand(), at, out);
+            out.add(NOT).add(at + x.slot()).add(at + x.operand().slot());
+        } else if (n instanceof Criterion.Judgement j) {
+            for (Criterion f : j.factors()) emit(f, at, out);
+            out.add(UNKNOWN).add(at + j.slot());
+        } else if (n instanceof Criterion.Unevaluable u) {
+            out.add(UNKNOWN).add(at + u.slot());
+        } else {
+            throw new IllegalStateException("unknown criterion node " + n);
+        }
+    }
+
+    private static void combine(int op, int slot, List<Criterion> operands, int at, IntBuffer out) {
+        for (Criterion o : operands) emit(o, at, out);
+        out.add(op).add(at + slot).add(operands.size());
+        for (Criterion o : operands) out.add(at + o.slot());
+    }
+
+    /** The outcome slots of every statement together. */
+    public int slots() {
+        return slots;
+    }
+
+    /** Where statement {@code k}'s run of slots starts in the version. */
+    int base(int k) {
+        return base[k];
+    }
+
+    /**
+     * Evaluates statement {@code k} (every node, its outcome codes written to {@code out} from {@code offset} plus the
+     * version-relative slot) and returns its status.
+     */
+    Status run(int k, PatientCase c, byte[] out, int offset) {
+        int[] p = code;
+        int pc = k == 0 ? 0 : end[k - 1];
+        int stop = end[k];
+        while (pc < stop) {
+            int op = p[pc];
+            int slot = offset + p[pc + 1];
+            byte r;
+            switch (op) {
+                case TEST -> {
+                    int nv = p[pc + 5];
+                    r = test(c, p[pc + 2], CONDITIONS[p[pc + 3]], p[pc + 4] != 0, p, pc + 6, nv);
+                    pc += 6 + nv;
+                }
+                case ALL_OF -> {
+                    int no = p[pc + 2];
+                    r = Tri.TRUE_CODE;
+                    for (int i = 0; i < no; i++) {
+                        byte t = out[offset + p[pc + 3 + i]];
+                        if (t == Tri.FALSE_CODE) r = Tri.FALSE_CODE;
+                        else if (t == Tri.UNKNOWN_CODE && r == Tri.TRUE_CODE) r = Tri.UNKNOWN_CODE;
+                    }
+                    pc += 3 + no;
+                }
+                case ANY_OF -> {
+                    int no = p[pc + 2];
+                    r = Tri.FALSE_CODE;
+                    for (int i = 0; i < no; i++) {
+                        byte t = out[offset + p[pc + 3 + i]];
+                        if (t == Tri.TRUE_CODE) r = Tri.TRUE_CODE;
+                        else if (t == Tri.UNKNOWN_CODE && r == Tri.FALSE_CODE) r = Tri.UNKNOWN_CODE;
+                    }
+                    pc += 3 + no;
+                }
+                case NOT -> {
+                    byte t = out[offset + p[pc + 2]];
+                    r = t == Tri.TRUE_CODE ? Tri.FALSE_CODE : t == Tri.FALSE_CODE ? Tri.TRUE_CODE : Tri.UNKNOWN_CODE;
+                    pc += 3;
+                }
+                default -> {
+                    r = Tri.UNKNOWN_CODE;
+                    pc += 2;
+                }
+            }
+            out[slot] = r;
+        }
+        int rs = root[k];
+        if (rs < 0) return Status.APPLICABLE;
+        byte t = out[offset + rs];
+        return t == Tri.TRUE_CODE ? Status.APPLICABLE : t == Tri.FALSE_CODE ? Status.NOT_APPLICABLE : Status.UNDETERMINED;
+    }
+
+    /** {@link Criterion.AttributeTest}'s comparison, on the values {@code p[from .. from + n)}. */
+    private static byte test(PatientCase c, int attribute, Condition condition, boolean list, int[] p, int from, int n) {
+        if (!c.known(attribute)) return Tri.UNKNOWN_CODE;
+        int v = c.scalar(attribute);
+        boolean met;
+        switch (condition) {
+            case EQUALS -> met = v == p[from];
+            case IN -> {
+                met = false;
+                for (int i = from; i < from + n && !met; i++) met = v == p[i];
+            }
+            case AT_LEAST -> met = v >= p[from];
+            case AT_MOST -> met = v <= p[from];
+            case PRESENT -> met = !list || c.list(attribute).length > 0;
+            case INCLUDES -> {
+                Concepts concepts = c.attributes().concepts();
+                if (!list) {
+                    met = withinAny(concepts, v, p, from, n);
+                } else {
+                    met = false;
+                    for (int caseValue : c.list(attribute)) {
+                        if (withinAny(concepts, caseValue, p, from, n)) {
+                            met = true;
+                            break;
+                        }
+                    }
+                }
+            }
+            default -> {
+                return Tri.UNKNOWN_CODE;
+            }
+        }
+        return met ? Tri.TRUE_CODE : Tri.FALSE_CODE;
+    }
+
+    private static boolean withinAny(Concepts concepts, int caseValue, int[] p, int from, int n) {
+        for (int i = from; i < from + n; i++) {
+            if (concepts.within(caseValue, p[i])) return true;
+        }
+        return false;
+    }
+
+    /** A growable int array. */
+    private static final class IntBuffer {
+        int[] a = new int[64];
+        int size;
+
+        IntBuffer add(int v) {
+            if (size == a.length) a = java.util.Arrays.copyOf(a, size * 2);
+            a[size++] = v;
+            return this;
+        }
+
+        int[] toArray() {
+            return java.util.Arrays.copyOf(a, size);
+        }
+    }
+}
