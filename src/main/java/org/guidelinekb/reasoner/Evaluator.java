@@ -21,7 +21,7 @@ final class Evaluator {
     /** Resolves the versions a request names, in guideline order; 404 when none matches. */
     static List<CompiledVersion> select(ReasonerIndex ix, EvaluationRequest req) {
         if (req.guideline() != null) return List.of(ix.version(ix.catalog().resolve(req.guideline(), req.selector())));
-        List<VersionInfo> all = ix.catalog().resolveAll(req.selector());
+        List<VersionInfo> all = ix.resolveAll(req.selector());
         if (all.isEmpty()) {
             throw new NotFoundException(ix.catalog().guidelines().isEmpty() ? "the knowledge base holds no guideline"
                     : "no guideline has a " + req.selector());
