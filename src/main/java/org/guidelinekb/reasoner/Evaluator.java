@@ -56,7 +56,7 @@ final class Evaluator {
                 Status st = p.run(i, c, out, base);
                 int at = base + p.base(i);
                 StatementResult r = st != Status.UNDETERMINED ? new StatementResult(s, st, out, at, List.of())
-                        : new StatementResult(s, st, out, at, missing(s, out, at, scratch));
+                        : new StatementResult(s, st, out, at, missing(p, i, out, base, scratch));
                 results[k++] = r;
                 start[st.ordinal() + 1]++;
             }
@@ -68,42 +68,10 @@ final class Evaluator {
         return new Evaluation(versions, c, Collections.unmodifiableList(Arrays.asList(ordered)));
     }
 
-    /** The names of what is missing for an undetermined statement; {@code scratch} is working space. */
-    private static List<String> missing(CompiledStatement s, byte[] out, int base, List<String> scratch) {
+    /** The names of what is missing for an undetermined statement ({@link VersionProgram#missing}). */
+    private static List<String> missing(VersionProgram p, int k, byte[] out, int versionBase, List<String> scratch) {
         scratch.clear();
-        missing(s.criteria(), out, base, scratch);
+        p.missing(k, out, versionBase, scratch);
         return List.copyOf(scratch);
-    }
-
-    /**
-     * The attributes that could change an UNKNOWN node's outcome: the unknown leaves under it, each named once, in
-     * the order met. Under an undecided all-of no operand failed, and under an undecided any-of none was met, so the
-     * decided operands cannot change the outcome and are skipped; judgement criteria are named as such.
-     */
-    private static void missing(Criterion n, byte[] out, int base, List<String> acc) {
-        if (out[base + n.slot()] != Tri.UNKNOWN_CODE) return;
-        if (n instanceof Criterion.AttributeTest a) {
-            add(acc, a.attribute().decidedBy());
-        } else if (n instanceof Criterion.AllOf a) {
-            List<Criterion> ops = a.operands();
-            for (int i = 0; i < ops.size(); i++) missing(ops.get(i), out, base, acc);
-        } else if (n instanceof Criterion.AnyOf a) {
-            List<Criterion> ops = a.operands();
-            for (int i = 0; i < ops.size(); i++) missing(ops.get(i), out, base, acc);
-        } else if (n instanceof Criterion.Not x) {
-            missing(x.operand(), out, base, acc);
-        } else if (n instanceof Criterion.Judgement j) {
-            add(acc, "judgement: " + (j.label() != null ? j.label() : j.key()));
-        } else if (n instanceof Criterion.Unevaluable u) {
-            add(acc, "unevaluable criterion: " + u.key() + " (" + u.problem() + ")");
-        }
-    }
-
-    /** Adds a name unless it is there already (the lists are short: a linear scan beats hashing). */
-    private static void add(List<String> acc, String name) {
-        for (int i = 0; i < acc.size(); i++) {
-            if (acc.get(i).equals(name)) return;
-        }
-        acc.add(name);
     }
 }

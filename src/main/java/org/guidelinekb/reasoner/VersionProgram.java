@@ -23,13 +23,19 @@ public final class VersionProgram {
     private final int[] root;  // per statement: its root's slot in the version, -1 without criteria
     private final int[] base;  // per statement: where its run of slots starts in the version
     private final int slots;
+    private final int[] walk;      // per node in pre-order: slot in the version, index after its subtree, name or -1
+    private final int[] walkEnd;   // per statement: where its nodes end in walk
+    private final String[] names;  // what a node names when it is missing
 
-    private VersionProgram(int[] code, int[] end, int[] root, int[] base, int slots) {
+    private VersionProgram(int[] code, int[] end, int[] root, int[] base, int slots, int[] walk, int[] walkEnd, String[] names) {
         this.code = code;
         this.end = end;
         this.root = root;
         this.base = base;
         this.slots = slots;
+        this.walk = walk;
+        this.walkEnd = walkEnd;
+        this.names = names;
     }
 
     static VersionProgram of(List<CompiledStatement> statements) {
@@ -38,6 +44,10 @@ public final class VersionProgram {
         int[] end = new int[n];
         int[] root = new int[n];
         int[] base = new int[n];
+        IntBuffer walk = new IntBuffer();
+        int[] walkEnd = new int[n];
+        java.util.Map<String, Integer> nameIndex = new java.util.HashMap<>();
+        List<String> names = new java.util.ArrayList<>();
         int at = 0;
         for (int k = 0; k < n; k++) {
             CompiledStatement s = statements.get(k);
@@ -47,11 +57,71 @@ public final class VersionProgram {
             } else {
                 emit(s.criteria(), at, out);
                 root[k] = at + s.criteria().slot();
+                walk(s.criteria(), at, walk, nameIndex, names);
             }
             end[k] = out.size;
+            walkEnd[k] = walk.size;
             at += s.slots();
         }
-        return new VersionProgram(out.toArray(), end, root, base, at);
+        return new VersionProgram(out.toArray(), end, root, base, at, walk.toArray(), walkEnd, names.toArray(new String[0]));
+    }
+
+    /**
+     * The nodes in pre-order for {@link #missing}: a leaf that can be missing (an attribute test, a judgement, an
+     * unevaluable criterion) carries what it names; a judgement's factors are skipped, as the names say.
+     */
+    private static void walk(Criterion n, int at, IntBuffer out, java.util.Map<String, Integer> index, List<String> names) {
+        int entry = out.size;
+        out.add(at + n.slot()).add(0).add(-1);
+        String name = null;
+        if (n instanceof Criterion.AttributeTest a) {
+            name = a.attribute().decidedBy();
+        } else if (n instanceof Criterion.AllOf a) {
+            for (Criterion o : a.operands()) walk(o, at, out, index, names);
+        } else if (n instanceof Criterion.AnyOf a) {
+            for (Criterion o : a.operands()) walk(o, at, out, index, names);
+        } else if (n instanceof Criterion.Not x) {
+            walk(x.operand(), at, out, index, names);
+        } else if (n instanceof Criterion.Judgement j) {
+            name = "judgement: " + (j.label() != null ? j.label() : j.key());
+        } else if (n instanceof Criterion.Unevaluable u) {
+            name = "unevaluable criterion: " + u.key() + " (" + u.problem() + ")";
+        }
+        out.a[entry + 1] = out.size;
+        if (name != null) {
+            out.a[entry + 2] = index.computeIfAbsent(name, x -> {
+                names.add(x);
+                return names.size() - 1;
+            });
+        }
+    }
+
+    /**
+     * Adds to {@code acc} what could change statement {@code k}'s undecided outcome, each name once, in the order
+     * met: the unknown leaves under unknown nodes. Under an undecided all-of no operand failed, and under an undecided
+     * any-of none was met, so decided operands cannot change the outcome and are skipped; judgement criteria are
+     * named as such. {@code out} holds the outcomes from {@code offset} as {@link #run} wrote them.
+     */
+    void missing(int k, byte[] out, int offset, List<String> acc) {
+        int[] w = walk;
+        int i = k == 0 ? 0 : walkEnd[k - 1];
+        int stop = walkEnd[k];
+        while (i < stop) {
+            if (out[offset + w[i]] != Tri.UNKNOWN_CODE) {
+                i = w[i + 1];
+                continue;
+            }
+            int name = w[i + 2];
+            if (name < 0) {
+                i += 3;
+                continue;
+            }
+            String s = names[name];
+            boolean seen = false;
+            for (int j = 0; j < acc.size() && !seen; j++) seen = acc.get(j).equals(s);
+            if (!seen) acc.add(s);
+            i = w[i + 1];
+        }
     }
 
     private static void emit(Criterion n, int at, IntBuffer out) {

@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 
@@ -27,7 +29,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The flat {@link VersionProgram} evaluation gives every criterion node the outcome the criteria tree gives
- * ({@link Criterion#eval}, the reference) and every statement the status of its root, over every version of the
+ * ({@link Criterion#eval}, the reference), every statement the status of its root and the same missing list as the
+ * tree's rule (unknown leaves under unknown nodes, each once, in order), over every version of the
  * fixture and the shipped content, for the cases of the reasoner fixtures and for random cases (fixed seeds).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -87,6 +90,9 @@ class VersionProgramTest {
                             Tri root = Tri.ofCode(s.criteria().eval(c, tree, 0));
                             assertEquals(Status.of(root), r.status(), s.iri() + " " + json);
                             assertNodes(s.criteria(), tree, r, s.iri() + " " + json);
+                            Set<String> missing = new LinkedHashSet<>();
+                            if (root == Tri.UNKNOWN) missing(s.criteria(), tree, missing);
+                            assertEquals(List.copyOf(missing), r.missing(), s.iri() + " " + json);
                         }
                         n++;
                     }
@@ -102,6 +108,17 @@ class VersionProgramTest {
         else if (k instanceof Criterion.AnyOf a) a.operands().forEach(o -> assertNodes(o, tree, r, where));
         else if (k instanceof Criterion.Not x) assertNodes(x.operand(), tree, r, where);
         else if (k instanceof Criterion.Judgement j) j.factors().forEach(o -> assertNodes(o, tree, r, where));
+    }
+
+    /** What is missing, read off the tree (the reasoner's rule before the flat program). */
+    private static void missing(Criterion n, byte[] tree, Set<String> acc) {
+        if (Tri.ofCode(tree[n.slot()]) != Tri.UNKNOWN) return;
+        if (n instanceof Criterion.AttributeTest a) acc.add(a.attribute().decidedBy());
+        else if (n instanceof Criterion.AllOf a) a.operands().forEach(o -> missing(o, tree, acc));
+        else if (n instanceof Criterion.AnyOf a) a.operands().forEach(o -> missing(o, tree, acc));
+        else if (n instanceof Criterion.Not x) missing(x.operand(), tree, acc);
+        else if (n instanceof Criterion.Judgement j) acc.add("judgement: " + (j.label() != null ? j.label() : j.key()));
+        else if (n instanceof Criterion.Unevaluable u) acc.add("unevaluable criterion: " + u.key() + " (" + u.problem() + ")");
     }
 
     private static List<JsonNode> fixtureCases() throws IOException {
