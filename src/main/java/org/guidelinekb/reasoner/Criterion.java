@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * A compiled node of a statement's applicability tree. Built once per version from the RDF criteria
  * ({@link CriteriaCompiler}); evaluation is pure, in memory, and writes each node's outcome into the slot
- * {@link #slot()} of a per-statement array so the explanation can be rendered afterwards without re-evaluating.
+ * {@link #slot()} of a per-statement run of an outcome array so the explanation can be rendered afterwards without
+ * re-evaluating. {@link #eval} states the logic node by node; the evaluator runs the same logic flattened into a
+ * {@link VersionProgram} (checked against {@link #eval} by {@code VersionProgramTest}).
  */
 public sealed interface Criterion {
 

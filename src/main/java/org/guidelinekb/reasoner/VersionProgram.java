@@ -180,23 +180,15 @@ public final class VersionProgram {
                     r = test(c, p[pc + 2], CONDITIONS[p[pc + 3]], p[pc + 4] != 0, p, pc + 6, nv);
                     pc += 6 + nv;
                 }
-                case ALL_OF -> {
+                case ALL_OF, ANY_OF -> { // Kleene AND / OR: one decisive operand decides, else any unknown leaves it unknown
                     int no = p[pc + 2];
-                    r = Tri.TRUE_CODE;
+                    byte decisive = op == ALL_OF ? Tri.FALSE_CODE : Tri.TRUE_CODE;
+                    byte neutral = op == ALL_OF ? Tri.TRUE_CODE : Tri.FALSE_CODE;
+                    r = neutral;
                     for (int i = 0; i < no; i++) {
                         byte t = out[offset + p[pc + 3 + i]];
-                        if (t == Tri.FALSE_CODE) r = Tri.FALSE_CODE;
-                        else if (t == Tri.UNKNOWN_CODE && r == Tri.TRUE_CODE) r = Tri.UNKNOWN_CODE;
-                    }
-                    pc += 3 + no;
-                }
-                case ANY_OF -> {
-                    int no = p[pc + 2];
-                    r = Tri.FALSE_CODE;
-                    for (int i = 0; i < no; i++) {
-                        byte t = out[offset + p[pc + 3 + i]];
-                        if (t == Tri.TRUE_CODE) r = Tri.TRUE_CODE;
-                        else if (t == Tri.UNKNOWN_CODE && r == Tri.FALSE_CODE) r = Tri.UNKNOWN_CODE;
+                        if (t == decisive) r = decisive;
+                        else if (t == Tri.UNKNOWN_CODE && r == neutral) r = Tri.UNKNOWN_CODE;
                     }
                     pc += 3 + no;
                 }
