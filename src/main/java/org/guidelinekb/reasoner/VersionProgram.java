@@ -16,7 +16,13 @@ public final class VersionProgram {
     private static final int ANY_OF = 2;
     private static final int NOT = 3;
     private static final int UNKNOWN = 4;
-    private static final Condition[] CONDITIONS = Condition.values();
+    // conditions as instruction operands (a switch on an int, not on the enum)
+    private static final int EQUALS = 0;
+    private static final int IN = 1;
+    private static final int AT_LEAST = 2;
+    private static final int AT_MOST = 3;
+    private static final int PRESENT = 4;
+    private static final int INCLUDES = 5;
 
     private final int[] code;
     private final int[] end;   // per statement: where its instructions end in code
@@ -126,7 +132,7 @@ public final class VersionProgram {
 
     private static void emit(Criterion n, int at, IntBuffer out) {
         if (n instanceof Criterion.AttributeTest a) {
-            out.add(TEST).add(at + a.slot()).add(a.attribute().index()).add(a.condition().ordinal())
+            out.add(TEST).add(at + a.slot()).add(a.attribute().index()).add(condition(a.condition()))
                     .add(a.attribute().type() == AttributeType.CONCEPT_LIST ? 1 : 0).add(a.values().length);
             for (int v : a.values()) out.add(v);
         } else if (n instanceof Criterion.AllOf a) {
@@ -144,6 +150,17 @@ public final class VersionProgram {
         } else {
             throw new IllegalStateException("unknown criterion node " + n);
         }
+    }
+
+    private static int condition(Condition c) {
+        return switch (c) {
+            case EQUALS -> EQUALS;
+            case IN -> IN;
+            case AT_LEAST -> AT_LEAST;
+            case AT_MOST -> AT_MOST;
+            case PRESENT -> PRESENT;
+            case INCLUDES -> INCLUDES;
+        };
     }
 
     private static void combine(int op, int slot, List<Criterion> operands, int at, IntBuffer out) {
@@ -177,7 +194,7 @@ public final class VersionProgram {
             switch (op) {
                 case TEST -> {
                     int nv = p[pc + 5];
-                    r = test(c, p[pc + 2], CONDITIONS[p[pc + 3]], p[pc + 4] != 0, p, pc + 6, nv);
+                    r = test(c, p[pc + 2], p[pc + 3], p[pc + 4] != 0, p, pc + 6, nv);
                     pc += 6 + nv;
                 }
                 case ALL_OF, ANY_OF -> { // Kleene AND / OR: one decisive operand decides, else any unknown leaves it unknown
@@ -211,7 +228,7 @@ public final class VersionProgram {
     }
 
     /** {@link Criterion.AttributeTest}'s comparison, on the values {@code p[from .. from + n)}. */
-    private static byte test(PatientCase c, int attribute, Condition condition, boolean list, int[] p, int from, int n) {
+    private static byte test(PatientCase c, int attribute, int condition, boolean list, int[] p, int from, int n) {
         if (!c.known(attribute)) return Tri.UNKNOWN_CODE;
         int v = c.scalar(attribute);
         boolean met;
@@ -238,9 +255,7 @@ public final class VersionProgram {
                     }
                 }
             }
-            default -> {
-                return Tri.UNKNOWN_CODE;
-            }
+            default -> throw new IllegalStateException("unknown condition code " + condition);
         }
         return met ? Tri.TRUE_CODE : Tri.FALSE_CODE;
     }
