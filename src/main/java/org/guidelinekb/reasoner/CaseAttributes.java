@@ -31,6 +31,7 @@ public final class CaseAttributes {
     private final Map<String, CaseAttribute> byName;
     private final Map<String, CaseAttribute> byIri;
     private final Concepts concepts;
+    private final Map<String, Integer>[] valueIndex; // per attribute: allowed notation -> concept index
 
     private CaseAttributes(List<CaseAttribute> all, Concepts concepts) {
         this.all = List.copyOf(all);
@@ -43,6 +44,17 @@ public final class CaseAttributes {
         }
         this.byName = Collections.unmodifiableMap(names);
         this.byIri = Map.copyOf(iris);
+        @SuppressWarnings("unchecked")
+        Map<String, Integer>[] values = new Map[this.all.size()];
+        for (CaseAttribute a : this.all) {
+            Map<String, Integer> m = new HashMap<>();
+            for (String v : a.values()) {
+                int i = concepts.index(a.scheme(), v);
+                if (i >= 0) m.put(v, i);
+            }
+            values[a.index()] = m;
+        }
+        this.valueIndex = values;
     }
 
     /** Reads the catalogue inside a transaction the caller holds. */
@@ -116,6 +128,12 @@ public final class CaseAttributes {
 
     public int size() {
         return all.size();
+    }
+
+    /** The concept index of a value the attribute allows (one of {@link CaseAttribute#values()}), or -1. */
+    int valueIndex(CaseAttribute a, String notation) {
+        Integer i = valueIndex[a.index()].get(notation);
+        return i == null ? -1 : i;
     }
 
     public Concepts concepts() {

@@ -2,5 +2,19 @@ package org.guidelinekb.reasoner;
 
 import java.util.List;
 
-/** The compiled statements of one guideline version, in display order. Immutable. */
-public record CompiledVersion(String guideline, String label, String iri, List<CompiledStatement> statements) {}
+/**
+ * The compiled statements of one guideline version, in display order, and their criteria as one flat
+ * {@link VersionProgram} (what evaluation runs). Immutable.
+ */
+public record CompiledVersion(String guideline, String label, String iri, List<CompiledStatement> statements,
+                              VersionProgram program) {
+
+    public CompiledVersion(String guideline, String label, String iri, List<CompiledStatement> statements) {
+        this(guideline, label, iri, statements, VersionProgram.of(statements));
+    }
+
+    /** The size of the outcome array one evaluation of the version fills (each statement from its own offset). */
+    public int slots() {
+        return program.slots();
+    }
+}

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * A compiled node of a statement's applicability tree. Built once per version from the RDF criteria
  * ({@link CriteriaCompiler}); evaluation is pure, in memory, and writes each node's outcome into the slot
- * {@link #slot()} of a per-statement array so the explanation can be rendered afterwards without re-evaluating.
+ * {@link #slot()} of a per-statement run of an outcome array so the explanation can be rendered afterwards without
+ * re-evaluating. {@link #eval} states the logic node by node; the evaluator runs the same logic flattened into a
+ * {@link VersionProgram} (checked against {@link #eval} by {@code VersionProgramTest}).
  */
 public sealed interface Criterion {
 
@@ -22,20 +24,23 @@ public sealed interface Criterion {
     /** Position of this node's outcome in the statement's outcome array (pre-order). */
     int slot();
 
-    /** Evaluates the node (and its descendants) against a case, recording outcomes in {@code out}. */
-    Tri eval(PatientCase c, byte[] out);
+    /**
+     * Evaluates the node (and its descendants) against a case, recording each node's outcome code ({@link Tri#code()})
+     * in {@code out} at {@code base + slot}; returns this node's code.
+     */
+    byte eval(PatientCase c, byte[] out, int base);
 
     /** Kleene AND. */
     record AllOf(String iri, String key, String label, int slot, List<Criterion> operands) implements Criterion {
         @Override
-        public Tri eval(PatientCase c, byte[] out) {
-            Tri r = Tri.TRUE;
+        public byte eval(PatientCase c, byte[] out, int base) {
+            byte r = Tri.TRUE_CODE;
             for (int k = 0; k < operands.size(); k++) {
-                Tri t = operands.get(k).eval(c, out);
-                if (t == Tri.FALSE) r = Tri.FALSE;
-                else if (t == Tri.UNKNOWN && r == Tri.TRUE) r = Tri.UNKNOWN;
+                byte t = operands.get(k).eval(c, out, base);
+                if (t == Tri.FALSE_CODE) r = Tri.FALSE_CODE;
+                else if (t == Tri.UNKNOWN_CODE && r == Tri.TRUE_CODE) r = Tri.UNKNOWN_CODE;
             }
-            out[slot] = r.code();
+            out[base + slot] = r;
             return r;
         }
     }
@@ -43,14 +48,14 @@ public sealed interface Criterion {
     /** Kleene OR. */
     record AnyOf(String iri, String key, String label, int slot, List<Criterion> operands) implements Criterion {
         @Override
-        public Tri eval(PatientCase c, byte[] out) {
-            Tri r = Tri.FALSE;
+        public byte eval(PatientCase c, byte[] out, int base) {
+            byte r = Tri.FALSE_CODE;
             for (int k = 0; k < operands.size(); k++) {
-                Tri t = operands.get(k).eval(c, out);
-                if (t == Tri.TRUE) r = Tri.TRUE;
-                else if (t == Tri.UNKNOWN && r == Tri.FALSE) r = Tri.UNKNOWN;
+                byte t = operands.get(k).eval(c, out, base);
+                if (t == Tri.TRUE_CODE) r = Tri.TRUE_CODE;
+                else if (t == Tri.UNKNOWN_CODE && r == Tri.FALSE_CODE) r = Tri.UNKNOWN_CODE;
             }
-            out[slot] = r.code();
+            out[base + slot] = r;
             return r;
         }
     }
@@ -58,9 +63,10 @@ public sealed interface Criterion {
     /** Kleene NOT: TRUE and FALSE swap, UNKNOWN stays. */
     record Not(String iri, String key, String label, int slot, Criterion operand) implements Criterion {
         @Override
-        public Tri eval(PatientCase c, byte[] out) {
-            Tri r = operand.eval(c, out).not();
-            out[slot] = r.code();
+        public byte eval(PatientCase c, byte[] out, int base) {
+            byte t = operand.eval(c, out, base);
+            byte r = t == Tri.TRUE_CODE ? Tri.FALSE_CODE : t == Tri.FALSE_CODE ? Tri.TRUE_CODE : Tri.UNKNOWN_CODE;
+            out[base + slot] = r;
             return r;
         }
     }
@@ -74,9 +80,9 @@ public sealed interface Criterion {
     record AttributeTest(String iri, String key, String label, int slot, CaseAttribute attribute, Condition condition,
                          int[] values, JsonNode shown) implements Criterion {
         @Override
-        public Tri eval(PatientCase c, byte[] out) {
-            Tri r = test(c);
-            out[slot] = r.code();
+        public byte eval(PatientCase c, byte[] out, int base) {
+            byte r = test(c).code();
+            out[base + slot] = r;
             return r;
         }
 
@@ -125,19 +131,19 @@ public sealed interface Criterion {
      */
     record Judgement(String iri, String key, String label, int slot, List<Criterion> factors) implements Criterion {
         @Override
-        public Tri eval(PatientCase c, byte[] out) {
-            for (int k = 0; k < factors.size(); k++) factors.get(k).eval(c, out);
-            out[slot] = Tri.UNKNOWN.code();
-            return Tri.UNKNOWN;
+        public byte eval(PatientCase c, byte[] out, int base) {
+            for (int k = 0; k < factors.size(); k++) factors.get(k).eval(c, out, base);
+            out[base + slot] = Tri.UNKNOWN_CODE;
+            return Tri.UNKNOWN_CODE;
         }
     }
 
     /** A criterion the content states in a way the reasoner cannot evaluate (e.g. a condition without its value): UNKNOWN. */
     record Unevaluable(String iri, String key, String label, int slot, String problem) implements Criterion {
         @Override
-        public Tri eval(PatientCase c, byte[] out) {
-            out[slot] = Tri.UNKNOWN.code();
-            return Tri.UNKNOWN;
+        public byte eval(PatientCase c, byte[] out, int base) {
+            out[base + slot] = Tri.UNKNOWN_CODE;
+            return Tri.UNKNOWN_CODE;
         }
     }
 }

@@ -1,16 +1,17 @@
 package org.guidelinekb.reasoner;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
-import java.util.Set;
 
 import org.guidelinekb.catalog.VersionInfo;
 import org.guidelinekb.error.NotFoundException;
 
 /**
- * Evaluates a case against compiled versions: pure, in memory, no store access. Per statement one small outcome
- * array is filled by the criteria tree; statuses follow from the root's outcome.
+ * Evaluates a case against compiled versions: pure, in memory, no store access. One outcome array serves the whole
+ * evaluation (each statement owns a run of it from its own offset) and is filled by each version's flat
+ * {@link VersionProgram}; statuses follow from the roots' outcomes and order the results by one counting pass.
  */
 final class Evaluator {
     private static final Status[] BY_RANK = Status.values();
@@ -20,7 +21,7 @@ final class Evaluator {
     /** Resolves the versions a request names, in guideline order; 404 when none matches. */
     static List<CompiledVersion> select(ReasonerIndex ix, EvaluationRequest req) {
         if (req.guideline() != null) return List.of(ix.version(ix.catalog().resolve(req.guideline(), req.selector())));
-        List<VersionInfo> all = ix.catalog().resolveAll(req.selector());
+        List<VersionInfo> all = ix.resolveAll(req.selector());
         if (all.isEmpty()) {
             throw new NotFoundException(ix.catalog().guidelines().isEmpty() ? "the knowledge base holds no guideline"
                     : "no guideline has a " + req.selector());
@@ -30,45 +31,47 @@ final class Evaluator {
         return out;
     }
 
+    /**
+     * Every statement of the versions, applicable first, then undetermined, then not applicable, each group in
+     * guideline and display order (a stable counting sort by status).
+     */
     static Evaluation evaluate(List<CompiledVersion> versions, PatientCase c) {
         int n = 0;
-        for (CompiledVersion v : versions) n += v.statements().size();
-        StatementResult[] results = new StatementResult[n];
-        int k = 0;
+        int slots = 0;
         for (CompiledVersion v : versions) {
-            for (CompiledStatement s : v.statements()) results[k++] = evaluate(s, c);
+            n += v.statements().size();
+            slots += v.slots();
         }
-        List<StatementResult> ordered = new ArrayList<>(n);
-        for (Status st : BY_RANK) {
-            for (StatementResult r : results) {
-                if (r.status() == st) ordered.add(r);
+        byte[] out = new byte[slots];
+        StatementResult[] results = new StatementResult[n];
+        int[] start = new int[BY_RANK.length + 1];
+        List<String> scratch = new ArrayList<>();
+        int k = 0;
+        int base = 0;
+        for (CompiledVersion v : versions) {
+            VersionProgram p = v.program();
+            List<CompiledStatement> statements = v.statements();
+            for (int i = 0; i < statements.size(); i++) {
+                CompiledStatement s = statements.get(i);
+                Status st = p.run(i, c, out, base);
+                int at = base + p.base(i);
+                StatementResult r = st != Status.UNDETERMINED ? new StatementResult(s, st, out, at, List.of())
+                        : new StatementResult(s, st, out, at, missing(p, i, out, base, scratch));
+                results[k++] = r;
+                start[st.ordinal() + 1]++;
             }
+            base += p.slots();
         }
-        return new Evaluation(versions, c, ordered);
+        for (int i = 1; i < start.length; i++) start[i] += start[i - 1];
+        StatementResult[] ordered = new StatementResult[n];
+        for (StatementResult r : results) ordered[start[r.status().ordinal()]++] = r;
+        return new Evaluation(versions, c, Collections.unmodifiableList(Arrays.asList(ordered)));
     }
 
-    static StatementResult evaluate(CompiledStatement s, PatientCase c) {
-        byte[] out = new byte[s.slots()];
-        if (s.criteria() == null) return new StatementResult(s, Status.APPLICABLE, out, List.of());
-        Tri t = s.criteria().eval(c, out);
-        if (t != Tri.UNKNOWN) return new StatementResult(s, Status.of(t), out, List.of());
-        Set<String> missing = new LinkedHashSet<>();
-        missing(s.criteria(), out, missing);
-        return new StatementResult(s, Status.UNDETERMINED, out, List.copyOf(missing));
-    }
-
-    /**
-     * The attributes that could change an UNKNOWN node's outcome: the unknown leaves under it. Under an undecided
-     * all-of no operand failed, and under an undecided any-of none was met, so the decided operands cannot change the
-     * outcome and are skipped; judgement criteria are named as such.
-     */
-    private static void missing(Criterion n, byte[] out, Set<String> acc) {
-        if (Tri.ofCode(out[n.slot()]) != Tri.UNKNOWN) return;
-        if (n instanceof Criterion.AttributeTest a) acc.add(a.attribute().decidedBy());
-        else if (n instanceof Criterion.AllOf a) a.operands().forEach(o -> missing(o, out, acc));
-        else if (n instanceof Criterion.AnyOf a) a.operands().forEach(o -> missing(o, out, acc));
-        else if (n instanceof Criterion.Not x) missing(x.operand(), out, acc);
-        else if (n instanceof Criterion.Judgement j) acc.add("judgement: " + (j.label() != null ? j.label() : j.key()));
-        else if (n instanceof Criterion.Unevaluable u) acc.add("unevaluable criterion: " + u.key() + " (" + u.problem() + ")");
+    /** The names of what is missing for an undetermined statement ({@link VersionProgram#missing}). */
+    private static List<String> missing(VersionProgram p, int k, byte[] out, int versionBase, List<String> scratch) {
+        scratch.clear();
+        p.missing(k, out, versionBase, scratch);
+        return List.copyOf(scratch);
     }
 }

@@ -127,7 +127,7 @@ public final class PatientCase {
             errors.add(new FieldError(a.name(), where + " must be one of " + String.join(", ", quoted(a.values())) + ", not " + show(v), null));
             return -1;
         }
-        int c = a.values().contains(v.textValue()) ? attributes.concepts().index(a.scheme(), v.textValue()) : -1;
+        int c = attributes.valueIndex(a, v.textValue());
         if (c < 0) {
             String s = Closest.of(v.textValue(), a.values());
             errors.add(new FieldError(a.name(), where + ": '" + v.textValue() + "' is not one of " + String.join(", ", quoted(a.values()))

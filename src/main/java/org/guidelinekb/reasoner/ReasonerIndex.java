@@ -1,10 +1,12 @@
 package org.guidelinekb.reasoner;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
 import org.guidelinekb.catalog.Catalog;
 import org.guidelinekb.catalog.VersionInfo;
+import org.guidelinekb.catalog.VersionSelector;
 
 /**
  * Everything the reasoner answers from for one state of the knowledge base: the catalog, the case-attribute
@@ -17,6 +19,7 @@ public final class ReasonerIndex {
     private final CaseAttributes attributes;
     private final CompiledVersions compiled;
     private final Function<VersionInfo, CompiledVersion> compiler;
+    private volatile List<VersionInfo> current; // the catalog's current versions, resolved on first use
 
     ReasonerIndex(Catalog catalog, CaseAttributes attributes, CompiledVersions compiled, Function<VersionInfo, CompiledVersion> compiler) {
         this.catalog = catalog;
@@ -31,6 +34,17 @@ public final class ReasonerIndex {
 
     public CaseAttributes attributes() {
         return attributes;
+    }
+
+    /**
+     * The versions a selector names, one per guideline that has one, in guideline order. The current (active)
+     * versions, what most requests ask for, are resolved once per index: the catalog does not change within it.
+     */
+    public List<VersionInfo> resolveAll(VersionSelector selector) {
+        if (!VersionSelector.CURRENT.equals(selector)) return catalog.resolveAll(selector);
+        List<VersionInfo> c = current;
+        if (c == null) current = c = catalog.resolveAll(selector);
+        return c;
     }
 
     /** The compiled form of a catalogued version: held, or compiled now (from the store) and kept within the budget. */

@@ -7,6 +7,9 @@ package org.guidelinekb.reasoner;
 public enum Tri {
     TRUE("met"), FALSE("not-met"), UNKNOWN("unknown");
 
+    static final byte TRUE_CODE = 0;
+    static final byte FALSE_CODE = 1;
+    static final byte UNKNOWN_CODE = 2;
     private static final Tri[] VALUES = values();
     private final String outcome;
 
