@@ -53,7 +53,7 @@ public final class ServerUnderTest implements AutoCloseable {
 
     /** Starts a server with {@code config} (an in-memory configuration, e.g. {@link AppConfig#forTests()}). */
     public static ServerUnderTest start(AppConfig config) {
-        if (StoreKind.ofThisRun() == StoreKind.EMBEDDED) return new ServerUnderTest(App.start(config), null, null, config.loadBundled());
+        if (StoreKind.ofThisRun() == StoreKind.EMBEDDED) return new ServerUnderTest(Readiness.await(App.start(config)), null, null, config.loadBundled());
         Path folder;
         try {
             folder = Files.createTempDirectory("gkb-remote-store");
@@ -63,7 +63,8 @@ public final class ServerUnderTest implements AutoCloseable {
         StandaloneFuseki fuseki = new StandaloneFuseki(folder.resolve("tdb2"));
         try {
             fuseki.start();
-            return new ServerUnderTest(App.start(config.toBuilder().storeUrl(fuseki.datasetUrl()).build()), fuseki, folder, config.loadBundled());
+            return new ServerUnderTest(Readiness.await(App.start(config.toBuilder().storeUrl(fuseki.datasetUrl()).build())), fuseki, folder,
+                    config.loadBundled());
         } catch (RuntimeException e) {
             fuseki.close();
             deleteTree(folder);

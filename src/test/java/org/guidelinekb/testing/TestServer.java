@@ -18,7 +18,7 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(AppConfig config) {
-        return new TestServer(App.start(config));
+        return new TestServer(Readiness.await(App.start(config)));
     }
 
     public App app() {
