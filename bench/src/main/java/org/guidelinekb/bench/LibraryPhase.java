@@ -1,15 +1,9 @@
 package org.guidelinekb.bench;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -19,8 +13,6 @@ import org.guidelinekb.bench.http.HttpCall;
 import org.guidelinekb.bench.proc.ServerProcess;
 import org.guidelinekb.generate.GeneratorSettings;
 import org.guidelinekb.generate.KbGenerator;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Issue 15's figures at the size of a real library (docs/scale.md): the shipped KB plus the whole generated library of
@@ -34,7 +26,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class LibraryPhase {
     /** The new version's guideline: syn-g011 (the library holds syn-g001 to syn-g010). */
     static final String NEW_GUIDELINE = "syn-g011";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Plan plan;
     private final ServerPhase servers;
@@ -104,13 +95,8 @@ public final class LibraryPhase {
     /** Create + publish of the new version until evaluate answers against it: library / shipped, interleaved rounds. */
     private void publish(Path library) {
         String draft = newDraft();
-        String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(32));
         Path tokens = work.resolve("library-tokens.txt");
-        try {
-            Files.writeString(tokens, "bench " + token + "\n");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        String token = ReplicaPhase.writeToken(tokens);
         int rounds = Math.min(2, Math.max(1, plan.pairRounds()));
         log.accept("library: create + publish of a 1,000-statement version, 30k library vs shipped KB, " + rounds + " interleaved rounds");
         List<Pairs.Round> r = Pairs.run(rounds, () -> publishInto(library, draft, tokens, token),
@@ -135,21 +121,10 @@ public final class LibraryPhase {
             servers.check(new HttpCall("publish", HttpRequest.newBuilder(URI.create(versions + "/v1/publish"))
                     .header("Content-Type", "application/json").header("Authorization", auth).timeout(Duration.ofMinutes(10))
                     .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), 200));
-            HttpRequest evaluate = HttpRequest.newBuilder(URI.create(ServerPhase.base(server) + "/api/evaluate"))
-                    .header("Content-Type", "application/json").timeout(Duration.ofSeconds(60))
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"guideline\": \"" + NEW_GUIDELINE + "\", \"case\": {\"metastatic\": true}}")).build();
-            return servers.await(server, evaluate, LibraryPhase::againstNewVersion, t0, Duration.ofMinutes(5));
+            return servers.await(server, ReplicaPhase.evaluateCurrent(ServerPhase.base(server), NEW_GUIDELINE),
+                    r -> ReplicaPhase.evaluatesAgainst(r, "v1"), t0, Duration.ofMinutes(5));
         } finally {
             BenchStore.deleteTree(db);
-        }
-    }
-
-    private static boolean againstNewVersion(HttpResponse<String> r) {
-        if (r.statusCode() != 200) return false;
-        try {
-            return "v1".equals(JSON.readTree(r.body()).at("/evaluatedAgainst/0/version").asText());
-        } catch (IOException e) {
-            return false;
         }
     }
 

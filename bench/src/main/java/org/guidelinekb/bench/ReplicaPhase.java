@@ -61,10 +61,8 @@ public final class ReplicaPhase {
     public void run() {
         Path storeDb = servers.fresh("replica-store-db", shippedDb);
         Path peerDb = servers.fresh("replica-peer-db", shippedDb);
-        byte[] secret = new byte[16];
-        new SecureRandom().nextBytes(secret);
-        String token = HexFormat.of().formatHex(secret);
-        Path tokens = write(work.resolve("replica-tokens.txt"), "bench " + token + "\n");
+        Path tokens = work.resolve("replica-tokens.txt");
+        String token = writeToken(tokens);
         String cpus = Affinity.serverCpus();
         log.accept("replicas: standalone Fuseki, replica A, then replica B and the embedded peer");
         try (ServerProcess fuseki = servers.fuseki(storeDb, STORE_OPTIONS, cpus);
@@ -183,7 +181,7 @@ public final class ReplicaPhase {
             servers.check(publish);
             long answered = System.nanoTime();
             publishMs.add((answered - sent) / 1e6);
-            visibleMs.add(servers.await(b, evaluateCurrent(ServerPhase.base(b)), r -> evaluatesAgainst(r, label), answered, Duration.ofSeconds(60)));
+            visibleMs.add(servers.await(b, evaluateCurrent(ServerPhase.base(b), GUIDELINE), r -> evaluatesAgainst(r, label), answered, Duration.ofSeconds(60)));
         }
         report.figure("remote_publish_visible_ms", Pairs.median(visibleMs));
         report.figure("remote_publish_visible_max_ms", visibleMs.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN));
@@ -209,12 +207,23 @@ public final class ReplicaPhase {
         return out;
     }
 
-    private static HttpRequest evaluateCurrent(String base) {
-        return HttpRequest.newBuilder(URI.create(base + "/api/evaluate")).header("Content-Type", "application/json").timeout(Duration.ofSeconds(5))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"guideline\": \"" + GUIDELINE + "\", \"case\": {\"metastatic\": true}}")).build();
+    /** A write token for a bench server, in a token file of its own (label "bench"); returns the token. */
+    static String writeToken(Path file) {
+        byte[] secret = new byte[16];
+        new SecureRandom().nextBytes(secret);
+        String token = HexFormat.of().formatHex(secret);
+        write(file, "bench " + token + "\n");
+        return token;
     }
 
-    private static boolean evaluatesAgainst(HttpResponse<String> r, String label) {
+    /** An evaluation of a metastatic case against the current version of {@code guideline}. */
+    static HttpRequest evaluateCurrent(String base, String guideline) {
+        return HttpRequest.newBuilder(URI.create(base + "/api/evaluate")).header("Content-Type", "application/json").timeout(Duration.ofSeconds(5))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"guideline\": \"" + guideline + "\", \"case\": {\"metastatic\": true}}")).build();
+    }
+
+    /** Whether an evaluate answer was computed against the version labelled {@code label}. */
+    static boolean evaluatesAgainst(HttpResponse<String> r, String label) {
         if (r.statusCode() != 200) return false;
         try {
             return label.equals(JSON.readTree(r.body()).at("/evaluatedAgainst/0/version").asText());
