@@ -28,13 +28,16 @@ import picocli.CommandLine.Parameters;
  * {@code POST /api/evaluate} and prints the same response JSON; the options override the request's choice of
  * guideline and version.
  */
-@Command(name = "evaluate", mixinStandardHelpOptions = true,
+@Command(name = "evaluate", // --version names a guideline version here, so only --help is declared (below)
         description = "Evaluate a patient case against guideline versions: which recommendations apply, why, and what is missing. "
                 + "REQUEST is the JSON that POST /api/evaluate takes, e.g. {\"guideline\": \"nccn-breast\", \"version\": \"2015\", "
                 + "\"case\": {\"metastatic\": true}}; the answer is the same JSON.")
 final class EvaluateCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "REQUEST", description = "Request JSON file, or - for standard input.")
+    @Parameters(index = "0", paramLabel = "REQUEST", description = "Request JSON: a file, - for standard input, or the JSON itself (starting with {).")
     String request;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
 
     @Option(names = "--guideline", paramLabel = "ID", description = "Evaluate against this guideline (default: the request's, else all).")
     String guideline;
@@ -90,8 +93,11 @@ final class EvaluateCommand implements Callable<Integer> {
     private static String read(String file) {
         try {
             if (file.equals("-")) return new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
+            if (file.stripLeading().startsWith("{")) return file; // the request itself, as the description's example shows
             Path p = Path.of(file);
-            if (!Files.isRegularFile(p)) throw new InvalidInputException("no request file " + file);
+            if (!Files.isRegularFile(p)) {
+                throw new InvalidInputException("no request file " + file + " (give a file, - for standard input, or the JSON itself)");
+            }
             return Files.readString(p, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);

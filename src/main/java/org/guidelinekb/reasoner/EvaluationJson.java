@@ -42,18 +42,21 @@ public final class EvaluationJson {
     }
 
     /**
-     * The summary: per recommendation only its statement IRI ({@code id}, the key to its full description), its
-     * status and, when undetermined, what is missing as indexes into {@code missingAttributes} (each attribute named
-     * once per answer). No criteria, reasons, texts or evidence: a CDS tool asks for those by id when it shows one.
+     * The summary: per recommendation only its statement IRI ({@code id}, the key to its full description, written
+     * relative to the answer's {@code idBase}: the IRI is {@code idBase + id}), its status and, when undetermined, what
+     * is missing as indexes into {@code missingAttributes} (each attribute named once per answer). No criteria, reasons,
+     * texts or evidence: a CDS tool asks for those by IRI when it shows one.
      */
     private static ObjectNode summary(ObjectNode root, Evaluation e, AnswerOptions opts) {
+        List<StatementResult> shown = e.results().stream().filter(r -> opts.includes(r.status())).toList();
+        String base = idBase(shown.stream().map(r -> r.statement().iri()).toList());
+        root.put("idBase", base);
         ArrayNode names = root.putArray("missingAttributes");
         java.util.Map<String, Integer> index = new java.util.HashMap<>();
         ArrayNode recs = root.putArray("recommendations");
-        for (StatementResult r : e.results()) {
-            if (!opts.includes(r.status())) continue;
+        for (StatementResult r : shown) {
             ObjectNode o = recs.addObject();
-            o.put("id", r.statement().iri());
+            o.put("id", r.statement().iri().substring(base.length()));
             o.put("status", r.status().word());
             if (r.status() == Status.UNDETERMINED) {
                 ArrayNode missing = o.putArray("missing");
@@ -66,6 +69,26 @@ public final class EvaluationJson {
             }
         }
         return root;
+    }
+
+    /**
+     * The longest start that every shown statement IRI shares, cut back to just after its last {@code /} or {@code #}
+     * before the end of the shortest (so an {@code id} is never empty); "" when nothing is shown or nothing is shared.
+     */
+    static String idBase(List<String> iris) {
+        if (iris.isEmpty()) return "";
+        String first = iris.get(0);
+        int len = first.length();
+        for (String iri : iris) {
+            int n = Math.min(len, iri.length());
+            int i = 0;
+            while (i < n && iri.charAt(i) == first.charAt(i)) i++;
+            len = i;
+        }
+        int shortest = iris.stream().mapToInt(String::length).min().getAsInt();
+        int cut = Math.min(len, shortest - 1); // an IRI that ends in a separator keeps a non-empty id
+        while (cut > 0 && first.charAt(cut - 1) != '/' && first.charAt(cut - 1) != '#') cut--;
+        return first.substring(0, Math.max(cut, 0));
     }
 
     private static ObjectNode recommendation(StatementResult r, PatientCase c) {

@@ -22,10 +22,16 @@ class TestCli {
     }
 
     @Test void help_everywhere_exits_0() {
-        for (String[] args : new String[][] {{"--help"}, {"serve", "--help"}, {"load", "--help"}, {"validate", "--help"}}) {
+        java.util.List<String[]> calls = new java.util.ArrayList<>();
+        calls.add(new String[] {"--help"});
+        for (String command : new picocli.CommandLine(new Main()).getSubcommands().keySet()) {
+            if (!command.equals("help")) calls.add(new String[] {command, "--help"});
+        }
+        assertTrue(calls.size() > 10, "every command");
+        for (String[] args : calls) {
             Result r = run(args);
-            assertEquals(0, r.code(), String.join(" ", args));
-            assertTrue(r.out().contains("Usage:"), r.out());
+            assertEquals(0, r.code(), String.join(" ", args) + ": " + r.err());
+            assertTrue(r.out().startsWith("Usage: gkb" + (args.length > 1 ? " " + args[0] : "")), r.out());
         }
     }
 

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Schema;
@@ -94,7 +96,7 @@ class AnswerOptionsTest {
         for (JsonNode r : summary.get("recommendations")) {
             var names = Http.JSON.createArrayNode();
             if (r.has("missing")) r.get("missing").forEach(i -> names.add(summary.get("missingAttributes").get(i.asInt())));
-            got.add(r.get("id").asText() + " " + r.get("status").asText() + " " + names);
+            got.add(summary.get("idBase").asText() + r.get("id").asText() + " " + r.get("status").asText() + " " + names);
         }
         assertEquals(expected, got, "same recommendations, order, statuses and missing data as the full answer");
         assertTrue(counts[2] > 0 && got.size() < full.get("recommendations").size(), "the case leaves some statements out");
@@ -110,6 +112,37 @@ class AnswerOptionsTest {
         assertEquals(counts[2], onlyNot.get("recommendations").size());
         for (JsonNode r : onlyNot.get("recommendations")) assertEquals("not-applicable", r.get("status").asText());
         assertTrue(onlyNot.at("/recommendations/0/criteria").isArray(), "explain defaults to full");
+    }
+
+    @Test
+    void summary_ids_joined_to_their_base_are_the_full_answers_statement_iris() throws IOException {
+        String body = "\"case\":{\"metastatic\":true}";
+        JsonNode full = evaluate("{" + body + "}");
+        JsonNode summary = evaluate("{" + body + ",\"include\":[\"applicable\",\"undetermined\",\"not-applicable\"],\"explain\":\"summary\"}");
+        assertValid("summary.schema.json", summary);
+        List<String> expected = new ArrayList<>();
+        full.get("recommendations").forEach(r -> expected.add(r.get("id").asText()));
+        List<String> got = new ArrayList<>();
+        summary.get("recommendations").forEach(r -> got.add(summary.get("idBase").asText() + r.get("id").asText()));
+        assertEquals(expected, got);
+        assertFalse(summary.get("idBase").asText().isEmpty(), "the shipped statement IRIs share a base");
+    }
+
+    @ParameterizedTest(name = "{0} -> [{1}]")
+    @CsvSource(delimiter = ';', nullValues = "NONE", value = {
+        "https://x.org/g/v1/statement/a;https://x.org/g/v1/statement/",
+        "https://x.org/g/v1/statement/a|https://x.org/g/v1/statement/b;https://x.org/g/v1/statement/",
+        "https://x.org/g/v1/statement/rec-1|https://x.org/g/v1/statement/rec-2;https://x.org/g/v1/statement/",
+        "https://x.org/g/v1/s/a|https://x.org/g/v2/s/a;https://x.org/g/",
+        "https://x.org/kb#s1|https://x.org/kb#s2;https://x.org/kb#",
+        "https://x.org/a/|https://x.org/a/b;https://x.org/",
+        "https://x.org/a/;https://x.org/",
+        "urn:uuid:1|urn:uuid:2;''",
+        "NONE;''"})
+    void the_id_base_ends_at_a_separator_and_leaves_every_id_non_empty(String iris, String base) {
+        List<String> list = iris == null ? List.of() : List.of(iris.split("\\|"));
+        assertEquals(base, EvaluationJson.idBase(list));
+        for (String iri : list) assertFalse(iri.substring(base.length()).isEmpty(), iri);
     }
 
     @Test

@@ -43,6 +43,10 @@ class EvaluateCommandTest {
         assertEquals(4, answer.get("recommendations").size());
         assertEquals("applicable", status(answer, "radiation-alternative-to-surgery"));
         assertEquals("not-applicable", status(answer, "palliative-primary-surgery"));
+
+        Run inline = run("evaluate", "--mem", "--version", "2015", Files.readString(req)); // the request itself, not a file
+        assertEquals(Main.OK, inline.code(), inline.err());
+        assertEquals(answer, Http.JSON.readTree(inline.out()));
     }
 
     @Test
