@@ -8,7 +8,6 @@ import java.util.function.Supplier;
 
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
-import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import jakarta.servlet.http.HttpServlet;
 import org.apache.jena.fuseki.main.FusekiServer;
@@ -22,6 +21,7 @@ import org.guidelinekb.api.EvaluateController;
 import org.guidelinekb.api.FhirController;
 import org.guidelinekb.api.FusekiProblemFilter;
 import org.guidelinekb.api.FusekiUiController;
+import org.guidelinekb.api.UiFiles;
 import org.guidelinekb.api.GuidelineController;
 import org.guidelinekb.api.HealthController;
 import org.guidelinekb.api.HistoryController;
@@ -111,11 +111,6 @@ public final class App implements AutoCloseable {
             cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             cfg.http.maxRequestSize = config.maxUploadBytes();
             cfg.appData(PublicUrl.KEY, this::publicBaseUrl); // links never from the Host header
-            cfg.staticFiles.add(sf -> {
-                sf.hostedPath = FusekiUiController.UI_PATH;
-                sf.directory = "/webapp";
-                sf.location = Location.CLASSPATH;
-            });
             routes(cfg);
         });
     }
@@ -145,6 +140,7 @@ public final class App implements AutoCloseable {
             }
         }
         new FusekiUiController(DATASET).routes(cfg.routes);
+        new UiFiles(FusekiUiController.UI_PATH).routes(cfg.routes); // after every other /ui/ route: the query editor's files
         new QueryController(namedQueries).routes(cfg.routes);
         new ResourceController(new ResourceDescriber(kb.store(), kb.queries())).routes(cfg.routes);
         new WebPagesController().routes(cfg.routes); // the web pages for people
