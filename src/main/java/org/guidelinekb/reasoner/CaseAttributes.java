@@ -104,13 +104,28 @@ public final class CaseAttributes {
     private static Concepts readConcepts(StoreReader r, QueryLibrary queries) {
         Map<String, List<Binding>> rows = Rows.groupBy(r.select(queries.get("internal/reasoner-concepts"), Map.of()), "concept");
         List<Concepts.Row> concepts = new ArrayList<>();
-        Map<String, Set<String>> ancestors = new HashMap<>();
+        Map<String, List<String>> broader = new HashMap<>();
         rows.forEach((iri, b) -> {
-            concepts.add(new Concepts.Row(iri, Rows.first(b, "scheme"), Rows.first(b, "notation"), Rows.first(b, "label"),
-                    "true".equals(Rows.first(b, "grouping"))));
-            ancestors.put(iri, new LinkedHashSet<>(Rows.all(b, "ancestor")));
+            String scheme = Rows.first(b, "scheme");
+            if (scheme != null) {
+                concepts.add(new Concepts.Row(iri, scheme, Rows.first(b, "notation"), Rows.first(b, "label"), "true".equals(Rows.first(b, "grouping"))));
+            }
+            broader.put(iri, Rows.all(b, "broader"));
         });
+        Map<String, Set<String>> ancestors = new HashMap<>();
+        for (Concepts.Row c : concepts) ancestors.put(c.iri(), ancestors(c.iri(), broader));
         return Concepts.of(concepts, ancestors);
+    }
+
+    /** Everything reachable from {@code iri} by one or more broader links (skos:broader+), cycles included once. */
+    static Set<String> ancestors(String iri, Map<String, List<String>> broader) {
+        Set<String> out = new LinkedHashSet<>();
+        java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>(broader.getOrDefault(iri, List.of()));
+        while (!todo.isEmpty()) {
+            String a = todo.pop();
+            if (out.add(a)) todo.addAll(broader.getOrDefault(a, List.of()));
+        }
+        return out;
     }
 
     /** Every attribute: those a case gives first, then the derived ones, each group by name (ignoring case). */

@@ -70,6 +70,28 @@ class CaseAttributesTest {
         }
     }
 
+    @Test
+    void the_broader_closure_equals_skos_broader_plus_over_the_bundled_ontology_and_survives_cycles() throws IOException {
+        org.apache.jena.graph.Graph g = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
+        try (var files = Files.list(Path.of("ontology"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".ttl")).toList()) org.apache.jena.riot.RDFDataMgr.read(g, f.toString());
+        }
+        org.apache.jena.graph.Node broader = org.apache.jena.graph.NodeFactory.createURI("http://www.w3.org/2004/02/skos/core#broader");
+        Map<String, List<String>> links = new java.util.HashMap<>();
+        g.find(null, broader, null).forEach(t -> links.computeIfAbsent(t.getSubject().getURI(), k -> new ArrayList<>()).add(t.getObject().getURI()));
+        assertTrue(links.size() > 5, "the ontology has a concept hierarchy");
+        org.apache.jena.sparql.path.Path plus = org.apache.jena.sparql.path.PathFactory.pathOneOrMore1(org.apache.jena.sparql.path.PathFactory.pathLink(broader));
+        for (String c : links.keySet()) {
+            java.util.Set<String> expected = new java.util.TreeSet<>();
+            org.apache.jena.sparql.path.eval.PathEval.eval(g, org.apache.jena.graph.NodeFactory.createURI(c), plus, org.apache.jena.sparql.util.Context.emptyContext())
+                    .forEachRemaining(n -> expected.add(n.getURI()));
+            assertEquals(expected, new java.util.TreeSet<>(CaseAttributes.ancestors(c, links)), c);
+        }
+        Map<String, List<String>> cycle = Map.of("a", List.of("b", "c"), "b", List.of("d"), "c", List.of("d"), "d", List.of("a"));
+        assertEquals(java.util.Set.of("a", "b", "c", "d"), CaseAttributes.ancestors("a", cycle));
+        assertEquals(java.util.Set.of(), CaseAttributes.ancestors("z", cycle));
+    }
+
     private static void assertAttribute(Map<String, JsonNode> served, String name, String type, List<String> values) {
         JsonNode a = served.get(name);
         assertTrue(a != null, "no attribute " + name + " in " + served.keySet());
