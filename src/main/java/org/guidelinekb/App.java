@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServlet;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sys.JenaSystem;
 import org.guidelinekb.api.ApiErrors;
 import org.guidelinekb.api.BackupController;
 import org.guidelinekb.api.CdsHooksController;
@@ -51,6 +52,7 @@ import org.guidelinekb.sparqlendpoint.GuardedQueryService;
 import org.guidelinekb.sparqlendpoint.QueryCanceller;
 import org.guidelinekb.sparqlendpoint.ResultCap;
 import org.guidelinekb.util.Json;
+import org.guidelinekb.util.Parallel;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -86,6 +88,8 @@ public final class App implements AutoCloseable {
 
     /** Opens the store, loads what is needed and starts the server. */
     public static App start(AppConfig config, Consumer<String> progress) {
+        JenaSystem.init(); // on this thread, before any other thread touches Jena (its class initialisers deadlock in a race)
+        Parallel.aside("gkb-server-preinit", App::preinitialise); // its result is not needed: it only warms classes
         KnowledgeBase kb = KnowledgeBase.open(config, progress);
         App app = null;
         try {
@@ -102,6 +106,23 @@ public final class App implements AutoCloseable {
 
     public static App start(AppConfig config) {
         return start(config, msg -> { });
+    }
+
+    /**
+     * Loads and initialises the web server's classes (Javalin, Jetty, Fuseki's builder, the JSON mapper) on a second
+     * core while the knowledge base opens on the first, by building a throwaway server that is never started: the
+     * real one is built after the knowledge base, and most of its cost is first-time class initialisation. (The idea
+     * of Spring Boot's background pre-initialiser.) Returns null; nothing it builds is kept.
+     */
+    private static Void preinitialise() {
+        Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.startup.startupWatcherEnabled = false;
+            cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+            cfg.routes.get("/", ctx -> ctx.result(""));
+        });
+        FusekiServer.create().port(0).loopback(true).build();
+        return null;
     }
 
     private Javalin javalin() {

@@ -6,8 +6,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.apache.jena.graph.Node;
+import org.apache.jena.sys.JenaSystem;
 import org.guidelinekb.catalog.CatalogReader;
 import org.guidelinekb.load.ContentFile;
 
@@ -23,6 +25,7 @@ import org.guidelinekb.store.RemoteEndpoints;
 import org.guidelinekb.store.RemoteStore;
 import org.guidelinekb.store.StampWatcher;
 import org.guidelinekb.store.Tdb2Store;
+import org.guidelinekb.util.Parallel;
 import org.guidelinekb.versioning.VersionWrites;
 import org.guidelinekb.versioning.Versions;
 import org.guidelinekb.vocab.GKB;
@@ -43,10 +46,11 @@ public final class KnowledgeBase implements AutoCloseable {
     private final List<Consumer<Set<Node>>> changeListeners = new CopyOnWriteArrayList<>();
     private StampWatcher watcher;
 
-    private KnowledgeBase(KnowledgeStore store, QueryLibrary queries, boolean loadBundled, int reasonerBudget, Consumer<String> progress) {
+    private KnowledgeBase(KnowledgeStore store, QueryLibrary queries, Ontology ontology, boolean loadBundled, int reasonerBudget,
+            Consumer<String> progress) {
         this.store = store;
         this.queries = queries;
-        this.ontology = Ontology.load();
+        this.ontology = ontology;
         this.loader = new ContentLoader(store, queries, new ContentValidator(ontology, queries, store));
         this.bootstrapReport = BundledContent.bootstrap(store, queries, ontology, loader, loadBundled, progress);
         this.catalog = new CatalogReader(store, queries);
@@ -57,10 +61,15 @@ public final class KnowledgeBase implements AutoCloseable {
 
     /** Opens the configured store; refreshes the ontology graph and loads the bundled content into an empty store. */
     public static KnowledgeBase open(AppConfig config, Consumer<String> progress) {
+        // three independent pieces of start-up at once: the ontology and shapes on a thread of their own, the
+        // queries on the pool, then the store on this thread (a failure of any one still stops the start). Jena
+        // initialises itself first, on this thread: its class initialisers deadlock when threads race through them.
+        JenaSystem.init();
+        Supplier<Ontology> ontology = Parallel.aside("gkb-ontology", Ontology::load);
         QueryLibrary queries = QueryLibrary.load();
         KnowledgeStore store = openStore(config, queries);
         try {
-            KnowledgeBase kb = new KnowledgeBase(store, queries, config.loadBundled(), config.reasonerCacheVersions(), progress);
+            KnowledgeBase kb = new KnowledgeBase(store, queries, ontology.get(), config.loadBundled(), config.reasonerCacheVersions(), progress);
             if (config.storeUrl() != null) {
                 // other replicas write to the same store: follow their changes
                 kb.watcher = new StampWatcher(store, queries, config.refreshMillis(), kb::contentChanged);

@@ -10,6 +10,7 @@ import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.QueryParseException;
 import org.apache.jena.query.Syntax;
+import org.apache.jena.sys.JenaSystem;
 import org.guidelinekb.util.Parallel;
 import org.guidelinekb.util.Resources;
 
@@ -26,6 +27,7 @@ public final class QueryLibrary {
 
     /** Loads the bundled {@code sparql/} folder. */
     public static QueryLibrary load() {
+        JenaSystem.init(); // on this thread before the pool's threads parse: Jena's class initialisers deadlock in a race
         // parsed on every core: a start-up parses some seventy files; the first file (in order) that fails is reported
         List<NamedQuery> parsed = Parallel.map(Resources.list("sparql", ".rq"),
                 e -> parse("sparql/" + e.relativePath(), e.relativePath().replaceFirst("\\.rq$", ""), e.text()));

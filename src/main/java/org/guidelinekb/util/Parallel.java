@@ -46,6 +46,24 @@ public final class Parallel {
         return () -> join(futures);
     }
 
+    /**
+     * Runs {@code work} on a new daemon thread of its own (not the pool: the pool may be busy with the work this is
+     * meant to overlap) and returns at once; {@code get()} waits for its result and throws what it threw.
+     */
+    public static <R> java.util.function.Supplier<R> aside(String name, java.util.function.Supplier<R> work) {
+        CompletableFuture<R> f = new CompletableFuture<>();
+        Thread t = new Thread(GROUP, () -> {
+            try {
+                f.complete(work.get());
+            } catch (Throwable e) {
+                f.completeExceptionally(e);
+            }
+        }, name);
+        t.setDaemon(true);
+        t.start();
+        return () -> join(List.of(f)).get(0);
+    }
+
     private static <R> List<R> join(List<CompletableFuture<R>> futures) {
         List<R> out = new ArrayList<>();
         for (CompletableFuture<R> f : futures) {
