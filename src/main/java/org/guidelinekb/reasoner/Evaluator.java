@@ -50,10 +50,11 @@ final class Evaluator {
         int base = 0;
         for (CompiledVersion v : versions) {
             VersionProgram p = v.program();
+            p.run(c, out, base);
             List<CompiledStatement> statements = v.statements();
             for (int i = 0; i < statements.size(); i++) {
                 CompiledStatement s = statements.get(i);
-                Status st = p.run(i, c, out, base);
+                Status st = p.status(i, out, base);
                 int at = base + p.base(i);
                 StatementResult r = st != Status.UNDETERMINED ? new StatementResult(s, st, out, at, List.of())
                         : new StatementResult(s, st, out, at, missing(p, i, out, base, scratch));
