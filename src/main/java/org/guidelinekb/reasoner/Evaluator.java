@@ -38,41 +38,49 @@ final class Evaluator {
     static Evaluation evaluate(List<CompiledVersion> versions, PatientCase c) {
         int n = 0;
         int slots = 0;
+        int names = 0;
         for (CompiledVersion v : versions) {
             n += v.statements().size();
             slots += v.slots();
+            names = Math.max(names, v.program().nameCount());
         }
         byte[] out = new byte[slots];
-        StatementResult[] results = new StatementResult[n];
-        int[] start = new int[BY_RANK.length + 1];
-        List<String> scratch = new ArrayList<>();
+        byte[] status = run(versions, c, out, n);
+        int[] start = new int[BY_RANK.length + 1]; // where each status's results start: a stable counting sort
+        for (byte s : status) start[s + 1]++;
+        for (int i = 1; i < start.length; i++) start[i] += start[i - 1];
+        StatementResult[] ordered = new StatementResult[n];
+        int[] scratch = new int[names];
+        int k = 0;
+        int base = 0;
+        for (CompiledVersion v : versions) {
+            VersionProgram p = v.program();
+            List<CompiledStatement> statements = v.statements();
+            for (int i = 0; i < statements.size(); i++, k++) {
+                Status st = BY_RANK[status[k]];
+                List<String> missing = st == Status.UNDETERMINED ? p.missing(i, out, base, scratch) : List.of();
+                ordered[start[st.ordinal()]++] = new StatementResult(statements.get(i), st, out, base + p.base(i), missing);
+            }
+            base += p.slots();
+        }
+        return new Evaluation(versions, c, Collections.unmodifiableList(Arrays.asList(ordered)));
+    }
+
+    /**
+     * Runs every version's program into {@code out} (each from the end of the one before) and returns the status of
+     * each of the {@code n} statements, as {@link Status} ordinals in version and display order.
+     */
+    static byte[] run(List<CompiledVersion> versions, PatientCase c, byte[] out, int n) {
+        byte[] status = new byte[n];
         int k = 0;
         int base = 0;
         for (CompiledVersion v : versions) {
             VersionProgram p = v.program();
             p.run(c, out, base);
-            List<CompiledStatement> statements = v.statements();
-            for (int i = 0; i < statements.size(); i++) {
-                CompiledStatement s = statements.get(i);
-                Status st = p.status(i, out, base);
-                int at = base + p.base(i);
-                StatementResult r = st != Status.UNDETERMINED ? new StatementResult(s, st, out, at, List.of())
-                        : new StatementResult(s, st, out, at, missing(p, i, out, base, scratch));
-                results[k++] = r;
-                start[st.ordinal() + 1]++;
-            }
+            p.statuses(out, base, status, k);
+            k += v.statements().size();
             base += p.slots();
         }
-        for (int i = 1; i < start.length; i++) start[i] += start[i - 1];
-        StatementResult[] ordered = new StatementResult[n];
-        for (StatementResult r : results) ordered[start[r.status().ordinal()]++] = r;
-        return new Evaluation(versions, c, Collections.unmodifiableList(Arrays.asList(ordered)));
-    }
-
-    /** The names of what is missing for an undetermined statement ({@link VersionProgram#missing}). */
-    private static List<String> missing(VersionProgram p, int k, byte[] out, int versionBase, List<String> scratch) {
-        scratch.clear();
-        p.missing(k, out, versionBase, scratch);
-        return List.copyOf(scratch);
+        return status;
     }
 }

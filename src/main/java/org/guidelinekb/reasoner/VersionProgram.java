@@ -40,6 +40,7 @@ public final class VersionProgram {
     private final int[] walk;      // per node in pre-order: slot in the version, index after its subtree, name or -1
     private final int[] walkEnd;   // per statement: where its nodes end in walk
     private final String[] names;  // what a node names when it is missing
+    private final List<String>[] single; // per name: the list of that name alone
 
     private VersionProgram(int[] tests, int testCount, int[] leafSlot, int[] leafTest, int[] code, int[] root, int[] base,
                            int slots, int[] walk, int[] walkEnd, String[] names) {
@@ -54,6 +55,10 @@ public final class VersionProgram {
         this.walk = walk;
         this.walkEnd = walkEnd;
         this.names = names;
+        @SuppressWarnings("unchecked")
+        List<String>[] one = new List[names.length];
+        for (int i = 0; i < names.length; i++) one[i] = List.of(names[i]);
+        this.single = one;
     }
 
     static VersionProgram of(List<CompiledStatement> statements) {
@@ -114,15 +119,17 @@ public final class VersionProgram {
     }
 
     /**
-     * Adds to {@code acc} what could change statement {@code k}'s undecided outcome, each name once, in the order
-     * met: the unknown leaves under unknown nodes. Under an undecided all-of no operand failed, and under an undecided
-     * any-of none was met, so decided operands cannot change the outcome and are skipped; judgement criteria are
-     * named as such. {@code out} holds the outcomes from {@code offset} as {@link #run} wrote them.
+     * What could change statement {@code k}'s undecided outcome, each name once, in the order met: the unknown leaves
+     * under unknown nodes. Under an undecided all-of no operand failed, and under an undecided any-of none was met, so
+     * decided operands cannot change the outcome and are skipped; judgement criteria are named as such. {@code out}
+     * holds the outcomes from {@code offset} as {@link #run} wrote them; {@code scratch} has room for
+     * {@link #nameCount()} indexes. A list of one name is shared (immutable), made when the version was compiled.
      */
-    void missing(int k, byte[] out, int offset, List<String> acc) {
+    List<String> missing(int k, byte[] out, int offset, int[] scratch) {
         int[] w = walk;
         int i = k == 0 ? 0 : walkEnd[k - 1];
         int stop = walkEnd[k];
+        int found = 0;
         while (i < stop) {
             if (out[offset + w[i]] != Tri.UNKNOWN_CODE) {
                 i = w[i + 1];
@@ -133,12 +140,21 @@ public final class VersionProgram {
                 i += 3;
                 continue;
             }
-            String s = names[name];
             boolean seen = false;
-            for (int j = 0; j < acc.size() && !seen; j++) seen = acc.get(j).equals(s);
-            if (!seen) acc.add(s);
+            for (int j = 0; j < found && !seen; j++) seen = scratch[j] == name;
+            if (!seen) scratch[found++] = name;
             i = w[i + 1];
         }
+        if (found == 0) return List.of();
+        if (found == 1) return single[scratch[0]];
+        String[] list = new String[found];
+        for (int j = 0; j < found; j++) list[j] = names[scratch[j]];
+        return List.of(list);
+    }
+
+    /** How many distinct names {@link #missing} can return (the room its scratch array needs). */
+    int nameCount() {
+        return names.length;
     }
 
     /** The outcome slots of every statement together. */
