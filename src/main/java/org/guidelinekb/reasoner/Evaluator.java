@@ -66,6 +66,17 @@ final class Evaluator {
         return new Evaluation(versions, c, Collections.unmodifiableList(Arrays.asList(ordered)));
     }
 
+    /** The statuses alone: the same programs run, no result objects, nothing about what is missing. */
+    static Statuses statuses(List<CompiledVersion> versions, PatientCase c) {
+        int n = 0;
+        int slots = 0;
+        for (CompiledVersion v : versions) {
+            n += v.statements().size();
+            slots += v.slots();
+        }
+        return new Statuses(versions, run(versions, c, new byte[slots], n));
+    }
+
     /**
      * Runs every version's program into {@code out} (each from the end of the one before) and returns the status of
      * each of the {@code n} statements, as {@link Status} ordinals in version and display order.
