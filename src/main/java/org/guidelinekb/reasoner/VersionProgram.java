@@ -27,12 +27,14 @@ public final class VersionProgram {
     private static final int SWAP = 16;
     private static final int NOT = Tri.UNKNOWN_CODE | SWAP;                  // the operand's code, bits swapped
     private static final int UNKNOWN = Tri.UNKNOWN_CODE;                      // no operand: always unknown
-    private static final Status[] STATUS_BY_CODE = {null, Status.APPLICABLE, Status.NOT_APPLICABLE, Status.UNDETERMINED};
+    private static final byte[] STATUS_BY_CODE = {-1, (byte) Status.APPLICABLE.ordinal(), (byte) Status.NOT_APPLICABLE.ordinal(),
+            (byte) Status.UNDETERMINED.ordinal()};
+    private static final byte NO_CRITERIA = (byte) Status.APPLICABLE.ordinal(); // a statement without criteria applies
 
     private final int[] tests;     // the distinct attribute tests: attribute, condition, list flag, count, values...
     private final int testCount;
     private final int[] leafSlot;  // per attribute-test node: its slot in the version
-    private final int[] leafTest;  // per attribute-test node: where its test starts in tests
+    private final int[] leafTest;  // per attribute-test node: the number of its test
     private final int[] code;      // the other nodes, every statement's in post-order: slot, operand count, fold, operand slots...
     private final int[] root;      // per statement: its root's slot in the version, -1 without criteria
     private final int[] base;      // per statement: where its run of slots starts in the version
@@ -203,17 +205,14 @@ public final class VersionProgram {
         }
     }
 
-    /** Statement {@code k}'s status from its root's outcome, once {@link #run} has filled {@code out} from {@code offset}. */
-    Status status(int k, byte[] out, int offset) {
-        int rs = root[k];
-        return rs < 0 ? Status.APPLICABLE : STATUS_BY_CODE[out[offset + rs]];
-    }
-
-    /** The statuses of every statement into {@code into} from {@code at}, as {@link Status} ordinals. */
+    /**
+     * The status of every statement into {@code into} from {@code at}, as {@link Status} ordinals, read off the roots'
+     * outcomes once {@link #run} has filled {@code out} from {@code offset}.
+     */
     void statuses(byte[] out, int offset, byte[] into, int at) {
         int[] rs = root;
         for (int k = 0; k < rs.length; k++) {
-            into[at + k] = (byte) (rs[k] < 0 ? Status.APPLICABLE : STATUS_BY_CODE[out[offset + rs[k]]]).ordinal();
+            into[at + k] = rs[k] < 0 ? NO_CRITERIA : STATUS_BY_CODE[out[offset + rs[k]]];
         }
     }
 
