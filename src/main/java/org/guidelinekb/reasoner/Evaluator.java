@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.List;
 
 import org.guidelinekb.catalog.VersionInfo;
+import org.guidelinekb.catalog.VersionSelector;
 import org.guidelinekb.error.NotFoundException;
 
 /**
@@ -21,6 +22,10 @@ final class Evaluator {
     /** Resolves the versions a request names, in guideline order; 404 when none matches. */
     static List<CompiledVersion> select(ReasonerIndex ix, EvaluationRequest req) {
         if (req.guideline() != null) return List.of(ix.version(ix.catalog().resolve(req.guideline(), req.selector())));
+        if (VersionSelector.CURRENT.equals(req.selector())) {
+            List<CompiledVersion> current = ix.currentVersions();
+            if (!current.isEmpty()) return current;
+        }
         List<VersionInfo> all = ix.resolveAll(req.selector());
         if (all.isEmpty()) {
             throw new NotFoundException(ix.catalog().guidelines().isEmpty() ? "the knowledge base holds no guideline"
