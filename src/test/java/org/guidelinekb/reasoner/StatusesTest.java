@@ -19,7 +19,6 @@ import org.guidelinekb.catalog.GuidelineInfo;
 import org.guidelinekb.catalog.VersionInfo;
 import org.guidelinekb.error.GkbException;
 import org.guidelinekb.testing.Http;
-import org.guidelinekb.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,19 +36,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StatusesTest {
-    private TestServer fixture;
-    private TestServer shipped;
+    private ReasonerTestLib.Servers servers;
 
     @BeforeAll
     void start() {
-        fixture = ReasonerTestLib.fixtureServer();
-        shipped = ReasonerTestLib.shippedServer();
+        servers = ReasonerTestLib.Servers.start();
     }
 
     @AfterAll
     void stop() {
-        if (fixture != null) fixture.close();
-        if (shipped != null) shipped.close();
+        if (servers != null) servers.close();
     }
 
     @Test
@@ -60,7 +56,7 @@ class StatusesTest {
             for (Path f : s.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
                 JsonNode spec = Http.JSON.readTree(f.toFile());
                 if (spec.path("endpoint").asText("evaluate").equals("compare")) continue;
-                Reasoner reasoner = (spec.path("kb").asText().equals("fixture") ? fixture : shipped).app().kb().reasoner();
+                Reasoner reasoner = servers.reasoner(spec.path("kb").asText());
                 String body = spec.has("requestText") ? spec.get("requestText").asText() : spec.get("request").toString();
                 Evaluation full;
                 try {
@@ -81,8 +77,8 @@ class StatusesTest {
     @Test
     void statuses_equal_the_full_evaluation_on_random_cases_on_every_version() {
         int[] seen = new int[Status.values().length];
-        for (TestServer server : List.of(fixture, shipped)) {
-            Reasoner reasoner = server.app().kb().reasoner();
+        for (String kb : List.of("fixture", "shipped")) {
+            Reasoner reasoner = servers.reasoner(kb);
             List<JsonNode> cases = VersionProgramTest.randomCases(reasoner.attributes(), new SplittableRandom(23), 200);
             List<ObjectNode> requests = new ArrayList<>();
             for (JsonNode c : cases) requests.add(JsonNodeFactory.instance.objectNode().set("case", c)); // the current versions
