@@ -39,7 +39,7 @@ public final class CaseAttributes {
         Map<String, CaseAttribute> names = new LinkedHashMap<>();
         Map<String, CaseAttribute> iris = new HashMap<>();
         for (CaseAttribute a : all) {
-            names.put(a.name(), a);
+            names.put(a.name().intern(), a); // Jackson interns parsed field names: a case's lookups then match by identity
             iris.put(a.iri(), a);
         }
         this.byName = Collections.unmodifiableMap(names);

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.List;
 
 import org.guidelinekb.catalog.VersionInfo;
+import org.guidelinekb.catalog.VersionSelector;
 import org.guidelinekb.error.NotFoundException;
 
 /**
@@ -21,6 +22,10 @@ final class Evaluator {
     /** Resolves the versions a request names, in guideline order; 404 when none matches. */
     static List<CompiledVersion> select(ReasonerIndex ix, EvaluationRequest req) {
         if (req.guideline() != null) return List.of(ix.version(ix.catalog().resolve(req.guideline(), req.selector())));
+        if (VersionSelector.CURRENT.equals(req.selector())) {
+            List<CompiledVersion> current = ix.currentVersions();
+            if (!current.isEmpty()) return current;
+        }
         List<VersionInfo> all = ix.resolveAll(req.selector());
         if (all.isEmpty()) {
             throw new NotFoundException(ix.catalog().guidelines().isEmpty() ? "the knowledge base holds no guideline"
@@ -38,40 +43,60 @@ final class Evaluator {
     static Evaluation evaluate(List<CompiledVersion> versions, PatientCase c) {
         int n = 0;
         int slots = 0;
+        int names = 0;
         for (CompiledVersion v : versions) {
             n += v.statements().size();
             slots += v.slots();
+            names = Math.max(names, v.program().nameCount());
         }
         byte[] out = new byte[slots];
-        StatementResult[] results = new StatementResult[n];
-        int[] start = new int[BY_RANK.length + 1];
-        List<String> scratch = new ArrayList<>();
+        byte[] status = run(versions, c, out, n);
+        int[] start = new int[BY_RANK.length + 1]; // where each status's results start: a stable counting sort
+        for (byte s : status) start[s + 1]++;
+        for (int i = 1; i < start.length; i++) start[i] += start[i - 1];
+        StatementResult[] ordered = new StatementResult[n];
+        int[] scratch = new int[names];
         int k = 0;
         int base = 0;
         for (CompiledVersion v : versions) {
             VersionProgram p = v.program();
             List<CompiledStatement> statements = v.statements();
-            for (int i = 0; i < statements.size(); i++) {
-                CompiledStatement s = statements.get(i);
-                Status st = p.run(i, c, out, base);
-                int at = base + p.base(i);
-                StatementResult r = st != Status.UNDETERMINED ? new StatementResult(s, st, out, at, List.of())
-                        : new StatementResult(s, st, out, at, missing(p, i, out, base, scratch));
-                results[k++] = r;
-                start[st.ordinal() + 1]++;
+            for (int i = 0; i < statements.size(); i++, k++) {
+                Status st = BY_RANK[status[k]];
+                List<String> missing = st == Status.UNDETERMINED ? p.missing(i, out, base, scratch) : List.of();
+                ordered[start[st.ordinal()]++] = new StatementResult(statements.get(i), st, out, base + p.base(i), missing);
             }
             base += p.slots();
         }
-        for (int i = 1; i < start.length; i++) start[i] += start[i - 1];
-        StatementResult[] ordered = new StatementResult[n];
-        for (StatementResult r : results) ordered[start[r.status().ordinal()]++] = r;
         return new Evaluation(versions, c, Collections.unmodifiableList(Arrays.asList(ordered)));
     }
 
-    /** The names of what is missing for an undetermined statement ({@link VersionProgram#missing}). */
-    private static List<String> missing(VersionProgram p, int k, byte[] out, int versionBase, List<String> scratch) {
-        scratch.clear();
-        p.missing(k, out, versionBase, scratch);
-        return List.copyOf(scratch);
+    /** The statuses alone: the same programs run, no result objects, nothing about what is missing. */
+    static Statuses statuses(List<CompiledVersion> versions, PatientCase c) {
+        int n = 0;
+        int slots = 0;
+        for (CompiledVersion v : versions) {
+            n += v.statements().size();
+            slots += v.slots();
+        }
+        return new Statuses(versions, run(versions, c, new byte[slots], n));
+    }
+
+    /**
+     * Runs every version's program into {@code out} (each from the end of the one before) and returns the status of
+     * each of the {@code n} statements, as {@link Status} ordinals in version and display order.
+     */
+    static byte[] run(List<CompiledVersion> versions, PatientCase c, byte[] out, int n) {
+        byte[] status = new byte[n];
+        int k = 0;
+        int base = 0;
+        for (CompiledVersion v : versions) {
+            VersionProgram p = v.program();
+            p.run(c, out, base);
+            p.statuses(out, base, status, k);
+            k += v.statements().size();
+            base += p.slots();
+        }
+        return status;
     }
 }

@@ -204,6 +204,17 @@ public final class Reasoner {
         return new Evaluation(e.evaluatedAgainst(), e.patientCase(), e.results(), req.options());
     }
 
+    /**
+     * The status alone of every statement for a request body (the same request, validation and version selection as
+     * {@link #evaluate(JsonNode)}; the answer options do not matter): for a caller that only decides, as a CQL engine
+     * does with one Boolean per statement, without the explanations a full evaluation computes.
+     */
+    public Statuses statuses(JsonNode request) {
+        ReasonerIndex ix = index.get();
+        EvaluationRequest req = EvaluationRequest.parse(request, ix.attributes());
+        return Evaluator.statuses(Evaluator.select(ix, req), req.patientCase());
+    }
+
     /** Evaluates one case against one version; the case must have been parsed against the same index. */
     public static Evaluation evaluate(ReasonerIndex ix, VersionInfo version, PatientCase c) {
         return Evaluator.evaluate(List.of(ix.version(version)), c);

@@ -20,6 +20,7 @@ public final class ReasonerIndex {
     private final CompiledVersions compiled;
     private final Function<VersionInfo, CompiledVersion> compiler;
     private volatile List<VersionInfo> current; // the catalog's current versions, resolved on first use
+    private volatile List<CompiledVersion> currentCompiled; // their compiled forms, once every one is compiled
 
     ReasonerIndex(Catalog catalog, CaseAttributes attributes, CompiledVersions compiled, Function<VersionInfo, CompiledVersion> compiler) {
         this.catalog = catalog;
@@ -44,6 +45,25 @@ public final class ReasonerIndex {
         if (!VersionSelector.CURRENT.equals(selector)) return catalog.resolveAll(selector);
         List<VersionInfo> c = current;
         if (c == null) current = c = catalog.resolveAll(selector);
+        return c;
+    }
+
+    /**
+     * The compiled forms of the current (active) versions, in guideline order: what a request without guideline and
+     * version evaluates against. Kept once every one is compiled: active versions stay compiled for the index's life.
+     */
+    public List<CompiledVersion> currentVersions() {
+        List<CompiledVersion> c = currentCompiled;
+        if (c != null) return c;
+        List<VersionInfo> all = resolveAll(VersionSelector.CURRENT);
+        List<CompiledVersion> out = new java.util.ArrayList<>(all.size());
+        boolean pinned = true;
+        for (VersionInfo v : all) {
+            out.add(version(v));
+            pinned &= compiled.pinned().contains(v.iri());
+        }
+        c = List.copyOf(out);
+        if (pinned) currentCompiled = c;
         return c;
     }
 

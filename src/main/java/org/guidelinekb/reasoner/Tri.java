@@ -7,10 +7,13 @@ package org.guidelinekb.reasoner;
 public enum Tri {
     TRUE("met"), FALSE("not-met"), UNKNOWN("unknown");
 
-    static final byte TRUE_CODE = 0;
-    static final byte FALSE_CODE = 1;
-    static final byte UNKNOWN_CODE = 2;
-    private static final Tri[] VALUES = values();
+    // Outcome codes as bit sets of what the outcome can still be: 1 = can be true, 2 = can be false. Kleene's AND and
+    // OR are then bitwise (an all-of can be true when every operand can, false when any can) and NOT swaps the bits,
+    // so the flat evaluator (VersionProgram) combines outcomes without a branch per operand.
+    static final byte TRUE_CODE = 1;
+    static final byte FALSE_CODE = 2;
+    static final byte UNKNOWN_CODE = 3;
+    private static final Tri[] BY_CODE = {null, TRUE, FALSE, UNKNOWN};
     private final String outcome;
 
     Tri(String outcome) {
@@ -27,11 +30,11 @@ public enum Tri {
     }
 
     static Tri ofCode(byte code) {
-        return VALUES[code];
+        return BY_CODE[code];
     }
 
     byte code() {
-        return (byte) ordinal();
+        return this == TRUE ? TRUE_CODE : this == FALSE ? FALSE_CODE : UNKNOWN_CODE;
     }
 
     public Tri not() {

@@ -3,51 +3,69 @@ package org.guidelinekb.reasoner;
 import java.util.List;
 
 /**
- * The criteria of one compiled version as one flat instruction array, built once when the version is compiled, so
- * that evaluating it walks contiguous memory instead of following the criteria trees' objects. Each statement's
- * instructions come in post-order (operands before the node that combines them) and write every node's outcome code
- * where {@link Criterion#eval} would: slot {@code c.slot()} of the statement's run, which starts at
+ * The criteria of one compiled version as flat arrays, built once when the version is compiled, so that evaluating it
+ * walks contiguous memory instead of following the criteria trees' objects. The distinct attribute tests of the
+ * version (far fewer than its attribute-test nodes) are evaluated once per case; every attribute-test node
+ * copies its test's outcome; the other nodes come in post-order (operands before the node that combines them) and
+ * fold their operands' outcome codes bitwise (Kleene's logic on the codes of {@link Tri}). Every node's outcome code
+ * goes where {@link Criterion#eval} writes it: slot {@code c.slot()} of the statement's run, which starts at
  * {@link #base(int)} within the version's {@link #slots()}. The trees stay the model (explanations, {@code missing});
- * this is only their faster evaluation, with the same Kleene logic.
+ * this is only their faster evaluation, with the same logic.
  */
 public final class VersionProgram {
-    private static final int TEST = 0;
-    private static final int ALL_OF = 1;
-    private static final int ANY_OF = 2;
-    private static final int NOT = 3;
-    private static final int UNKNOWN = 4;
-    // conditions as instruction operands (a switch on an int, not on the enum)
+    // conditions as test operands (a switch on an int, not on the enum)
     private static final int EQUALS = 0;
     private static final int IN = 1;
     private static final int AT_LEAST = 2;
     private static final int AT_MOST = 3;
     private static final int PRESENT = 4;
     private static final int INCLUDES = 5;
+    // how a combining node folds its operands' outcome codes (Tri: bit 1 = can be true, bit 2 = can be false): the
+    // bits kept from the AND of the codes, from their OR (shifted by 2), and whether the result's bits swap (NOT)
+    private static final int ALL_OF = Tri.TRUE_CODE | Tri.FALSE_CODE << 2;   // true if all can be, false if any can be
+    private static final int ANY_OF = Tri.FALSE_CODE | Tri.TRUE_CODE << 2;   // false if all can be, true if any can be
+    private static final int SWAP = 16;
+    private static final int NOT = Tri.UNKNOWN_CODE | SWAP;                  // the operand's code, bits swapped
+    private static final int UNKNOWN = Tri.UNKNOWN_CODE;                      // no operand: always unknown
+    private static final byte[] STATUS_BY_CODE = {-1, (byte) Status.APPLICABLE.ordinal(), (byte) Status.NOT_APPLICABLE.ordinal(),
+            (byte) Status.UNDETERMINED.ordinal()};
+    private static final byte NO_CRITERIA = (byte) Status.APPLICABLE.ordinal(); // a statement without criteria applies
 
-    private final int[] code;
-    private final int[] end;   // per statement: where its instructions end in code
-    private final int[] root;  // per statement: its root's slot in the version, -1 without criteria
-    private final int[] base;  // per statement: where its run of slots starts in the version
+    private final int[] tests;     // the distinct attribute tests: attribute, condition, list flag, count, values...
+    private final int testCount;
+    private final int[] leafSlot;  // per attribute-test node: its slot in the version
+    private final int[] leafTest;  // per attribute-test node: the number of its test
+    private final int[] code;      // the other nodes, every statement's in post-order: slot, operand count, fold, operand slots...
+    private final int[] root;      // per statement: its root's slot in the version, -1 without criteria
+    private final int[] base;      // per statement: where its run of slots starts in the version
     private final int slots;
     private final int[] walk;      // per node in pre-order: slot in the version, index after its subtree, name or -1
     private final int[] walkEnd;   // per statement: where its nodes end in walk
     private final String[] names;  // what a node names when it is missing
+    private final List<String>[] single; // per name: the list of that name alone
 
-    private VersionProgram(int[] code, int[] end, int[] root, int[] base, int slots, int[] walk, int[] walkEnd, String[] names) {
+    private VersionProgram(int[] tests, int testCount, int[] leafSlot, int[] leafTest, int[] code, int[] root, int[] base,
+                           int slots, int[] walk, int[] walkEnd, String[] names) {
+        this.tests = tests;
+        this.testCount = testCount;
+        this.leafSlot = leafSlot;
+        this.leafTest = leafTest;
         this.code = code;
-        this.end = end;
         this.root = root;
         this.base = base;
         this.slots = slots;
         this.walk = walk;
         this.walkEnd = walkEnd;
         this.names = names;
+        @SuppressWarnings("unchecked")
+        List<String>[] one = new List[names.length];
+        for (int i = 0; i < names.length; i++) one[i] = List.of(names[i]);
+        this.single = one;
     }
 
     static VersionProgram of(List<CompiledStatement> statements) {
         int n = statements.size();
-        IntBuffer out = new IntBuffer();
-        int[] end = new int[n];
+        Builder b = new Builder();
         int[] root = new int[n];
         int[] base = new int[n];
         IntBuffer walk = new IntBuffer();
@@ -61,15 +79,15 @@ public final class VersionProgram {
             if (s.criteria() == null) {
                 root[k] = -1;
             } else {
-                emit(s.criteria(), at, out);
+                b.emit(s.criteria(), at);
                 root[k] = at + s.criteria().slot();
                 walk(s.criteria(), at, walk, nameIndex, names);
             }
-            end[k] = out.size;
             walkEnd[k] = walk.size;
             at += s.slots();
         }
-        return new VersionProgram(out.toArray(), end, root, base, at, walk.toArray(), walkEnd, names.toArray(new String[0]));
+        return new VersionProgram(b.tests.toArray(), b.testIndex.size(), b.leafSlot.toArray(), b.leafTest.toArray(),
+                b.code.toArray(), root, base, at, walk.toArray(), walkEnd, names.toArray(new String[0]));
     }
 
     /**
@@ -103,15 +121,17 @@ public final class VersionProgram {
     }
 
     /**
-     * Adds to {@code acc} what could change statement {@code k}'s undecided outcome, each name once, in the order
-     * met: the unknown leaves under unknown nodes. Under an undecided all-of no operand failed, and under an undecided
-     * any-of none was met, so decided operands cannot change the outcome and are skipped; judgement criteria are
-     * named as such. {@code out} holds the outcomes from {@code offset} as {@link #run} wrote them.
+     * What could change statement {@code k}'s undecided outcome, each name once, in the order met: the unknown leaves
+     * under unknown nodes. Under an undecided all-of no operand failed, and under an undecided any-of none was met, so
+     * decided operands cannot change the outcome and are skipped; judgement criteria are named as such. {@code out}
+     * holds the outcomes from {@code offset} as {@link #run} wrote them; {@code scratch} has room for
+     * {@link #nameCount()} indexes. A list of one name is shared (immutable), made when the version was compiled.
      */
-    void missing(int k, byte[] out, int offset, List<String> acc) {
+    List<String> missing(int k, byte[] out, int offset, int[] scratch) {
         int[] w = walk;
         int i = k == 0 ? 0 : walkEnd[k - 1];
         int stop = walkEnd[k];
+        int found = 0;
         while (i < stop) {
             if (out[offset + w[i]] != Tri.UNKNOWN_CODE) {
                 i = w[i + 1];
@@ -122,51 +142,21 @@ public final class VersionProgram {
                 i += 3;
                 continue;
             }
-            String s = names[name];
             boolean seen = false;
-            for (int j = 0; j < acc.size() && !seen; j++) seen = acc.get(j).equals(s);
-            if (!seen) acc.add(s);
+            for (int j = 0; j < found && !seen; j++) seen = scratch[j] == name;
+            if (!seen) scratch[found++] = name;
             i = w[i + 1];
         }
+        if (found == 0) return List.of();
+        if (found == 1) return single[scratch[0]];
+        String[] list = new String[found];
+        for (int j = 0; j < found; j++) list[j] = names[scratch[j]];
+        return List.of(list);
     }
 
-    private static void emit(Criterion n, int at, IntBuffer out) {
-        if (n instanceof Criterion.AttributeTest a) {
-            out.add(TEST).add(at + a.slot()).add(a.attribute().index()).add(condition(a.condition()))
-                    .add(a.attribute().type() == AttributeType.CONCEPT_LIST ? 1 : 0).add(a.values().length);
-            for (int v : a.values()) out.add(v);
-        } else if (n instanceof Criterion.AllOf a) {
-            combine(ALL_OF, a.slot(), a.operands(), at, out);
-        } else if (n instanceof Criterion.AnyOf a) {
-            combine(ANY_OF, a.slot(), a.operands(), at, out);
-        } else if (n instanceof Criterion.Not x) {
-            emit(x.operand(), at, out);
-            out.add(NOT).add(at + x.slot()).add(at + x.operand().slot());
-        } else if (n instanceof Criterion.Judgement j) {
-            for (Criterion f : j.factors()) emit(f, at, out);
-            out.add(UNKNOWN).add(at + j.slot());
-        } else if (n instanceof Criterion.Unevaluable u) {
-            out.add(UNKNOWN).add(at + u.slot());
-        } else {
-            throw new IllegalStateException("unknown criterion node " + n);
-        }
-    }
-
-    private static int condition(Condition c) {
-        return switch (c) {
-            case EQUALS -> EQUALS;
-            case IN -> IN;
-            case AT_LEAST -> AT_LEAST;
-            case AT_MOST -> AT_MOST;
-            case PRESENT -> PRESENT;
-            case INCLUDES -> INCLUDES;
-        };
-    }
-
-    private static void combine(int op, int slot, List<Criterion> operands, int at, IntBuffer out) {
-        for (Criterion o : operands) emit(o, at, out);
-        out.add(op).add(at + slot).add(operands.size());
-        for (Criterion o : operands) out.add(at + o.slot());
+    /** How many distinct names {@link #missing} can return (the room its scratch array needs). */
+    int nameCount() {
+        return names.length;
     }
 
     /** The outcome slots of every statement together. */
@@ -180,51 +170,111 @@ public final class VersionProgram {
     }
 
     /**
-     * Evaluates statement {@code k} (every node, its outcome codes written to {@code out} from {@code offset} plus the
-     * version-relative slot) and returns its status.
+     * Evaluates every statement of the version: each node's outcome code is written to {@code out} at {@code offset}
+     * plus its version-relative slot. First each distinct attribute test once, then every attribute-test node from
+     * those, then the combining nodes in post-order, each folding its operands' codes without a branch per operand.
      */
-    Status run(int k, PatientCase c, byte[] out, int offset) {
-        int[] p = code;
-        int pc = k == 0 ? 0 : end[k - 1];
-        int stop = end[k];
-        while (pc < stop) {
-            int op = p[pc];
-            int slot = offset + p[pc + 1];
-            byte r;
-            switch (op) {
-                case TEST -> {
-                    int nv = p[pc + 5];
-                    r = test(c, p[pc + 2], p[pc + 3], p[pc + 4] != 0, p, pc + 6, nv);
-                    pc += 6 + nv;
-                }
-                case ALL_OF, ANY_OF -> { // Kleene AND / OR: one decisive operand decides, else any unknown leaves it unknown
-                    int no = p[pc + 2];
-                    byte decisive = op == ALL_OF ? Tri.FALSE_CODE : Tri.TRUE_CODE;
-                    byte neutral = op == ALL_OF ? Tri.TRUE_CODE : Tri.FALSE_CODE;
-                    r = neutral;
-                    for (int i = 0; i < no; i++) {
-                        byte t = out[offset + p[pc + 3 + i]];
-                        if (t == decisive) r = decisive;
-                        else if (t == Tri.UNKNOWN_CODE && r == neutral) r = Tri.UNKNOWN_CODE;
-                    }
-                    pc += 3 + no;
-                }
-                case NOT -> {
-                    byte t = out[offset + p[pc + 2]];
-                    r = t == Tri.TRUE_CODE ? Tri.FALSE_CODE : t == Tri.FALSE_CODE ? Tri.TRUE_CODE : Tri.UNKNOWN_CODE;
-                    pc += 3;
-                }
-                default -> {
-                    r = Tri.UNKNOWN_CODE;
-                    pc += 2;
-                }
-            }
-            out[slot] = r;
+    void run(PatientCase c, byte[] out, int offset) {
+        int[] t = tests;
+        byte[] outcome = new byte[testCount];
+        for (int i = 0, at = 0; i < outcome.length; i++) {
+            int nv = t[at + 3];
+            outcome[i] = test(c, t[at], t[at + 1], t[at + 2] != 0, t, at + 4, nv);
+            at += 4 + nv;
         }
-        int rs = root[k];
-        if (rs < 0) return Status.APPLICABLE;
-        byte t = out[offset + rs];
-        return t == Tri.TRUE_CODE ? Status.APPLICABLE : t == Tri.FALSE_CODE ? Status.NOT_APPLICABLE : Status.UNDETERMINED;
+        int[] ls = leafSlot;
+        int[] lt = leafTest;
+        for (int i = 0; i < ls.length; i++) out[offset + ls[i]] = outcome[lt[i]];
+        int[] p = code;
+        int pc = 0;
+        while (pc < p.length) {
+            int slot = offset + p[pc];
+            int no = p[pc + 1];
+            int fold = p[pc + 2];
+            int and = Tri.UNKNOWN_CODE;
+            int or = 0;
+            for (int i = pc + 3, stop = pc + 3 + no; i < stop; i++) {
+                int x = out[offset + p[i]];
+                and &= x;
+                or |= x;
+            }
+            int r = (and & fold) | (or & (fold >> 2));
+            int swapped = (r & Tri.TRUE_CODE) << 1 | (r & Tri.FALSE_CODE) >> 1;
+            out[slot] = (byte) ((fold & SWAP) == 0 ? r : swapped);
+            pc += 3 + no;
+        }
+    }
+
+    /**
+     * The status of every statement into {@code into} from {@code at}, as {@link Status} ordinals, read off the roots'
+     * outcomes once {@link #run} has filled {@code out} from {@code offset}.
+     */
+    void statuses(byte[] out, int offset, byte[] into, int at) {
+        int[] rs = root;
+        for (int k = 0; k < rs.length; k++) {
+            into[at + k] = rs[k] < 0 ? NO_CRITERIA : STATUS_BY_CODE[out[offset + rs[k]]];
+        }
+    }
+
+    /** Builds the tests, leaves and combining code of a version, one statement after the other. */
+    private static final class Builder {
+        final IntBuffer tests = new IntBuffer();
+        final java.util.Map<java.util.List<Integer>, Integer> testIndex = new java.util.HashMap<>();
+        final IntBuffer leafSlot = new IntBuffer();
+        final IntBuffer leafTest = new IntBuffer();
+        final IntBuffer code = new IntBuffer();
+
+        /** Emits a node and its operands (operands first), its slots offset by {@code at}. */
+        void emit(Criterion n, int at) {
+            if (n instanceof Criterion.AttributeTest a) {
+                leafSlot.add(at + a.slot());
+                leafTest.add(test(a));
+            } else if (n instanceof Criterion.AllOf a) {
+                combine(ALL_OF, a.slot(), a.operands(), at);
+            } else if (n instanceof Criterion.AnyOf a) {
+                combine(ANY_OF, a.slot(), a.operands(), at);
+            } else if (n instanceof Criterion.Not x) {
+                combine(NOT, x.slot(), List.of(x.operand()), at);
+            } else if (n instanceof Criterion.Judgement j) {
+                for (Criterion f : j.factors()) emit(f, at); // evaluated and reported, never combined
+                combine(UNKNOWN, j.slot(), List.of(), at);
+            } else if (n instanceof Criterion.Unevaluable u) {
+                combine(UNKNOWN, u.slot(), List.of(), at);
+            } else {
+                throw new IllegalStateException("unknown criterion node " + n);
+            }
+        }
+
+        private void combine(int fold, int slot, List<Criterion> operands, int at) {
+            for (Criterion o : operands) emit(o, at);
+            code.add(at + slot).add(operands.size()).add(fold);
+            for (Criterion o : operands) code.add(at + o.slot());
+        }
+
+        /** The number of the test (attribute, condition, values), numbered in order of first use. */
+        private int test(Criterion.AttributeTest a) {
+            List<Integer> key = new java.util.ArrayList<>();
+            key.add(a.attribute().index());
+            key.add(condition(a.condition()));
+            key.add(a.attribute().type() == AttributeType.CONCEPT_LIST ? 1 : 0);
+            key.add(a.values().length);
+            for (int v : a.values()) key.add(v);
+            return testIndex.computeIfAbsent(key, k -> {
+                k.forEach(tests::add);
+                return testIndex.size();
+            });
+        }
+    }
+
+    private static int condition(Condition c) {
+        return switch (c) {
+            case EQUALS -> EQUALS;
+            case IN -> IN;
+            case AT_LEAST -> AT_LEAST;
+            case AT_MOST -> AT_MOST;
+            case PRESENT -> PRESENT;
+            case INCLUDES -> INCLUDES;
+        };
     }
 
     /** {@link Criterion.AttributeTest}'s comparison, on the values {@code p[from .. from + n)}. */

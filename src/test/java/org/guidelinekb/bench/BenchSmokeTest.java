@@ -115,6 +115,12 @@ class BenchSmokeTest {
             for (ObjectNode c : Cases.random(42, 24)) {
                 Set<String> ours = shipped.applicable(c);
                 assertEquals(ours, cql.applicable(c), "case " + c);
+                org.guidelinekb.reasoner.Statuses only = shipped.kb().reasoner().statuses(Cases.request(c)); // what the status bench runs
+                Set<String> applicable = new java.util.LinkedHashSet<>();
+                for (int k = 0; k < only.size(); k++) {
+                    if (only.status(k) == org.guidelinekb.reasoner.Status.APPLICABLE) applicable.add(only.statement(k).iri());
+                }
+                assertEquals(cql.applicable(c), applicable, "status only, case " + c);
                 if (!ours.isEmpty()) nonEmpty++;
             }
             assertTrue(nonEmpty > 0, "some case has applicable statements, so the comparison can fail");
@@ -143,6 +149,7 @@ class BenchSmokeTest {
         e.setup();
         try {
             assertFalse(e.ours().results().isEmpty());
+            assertEquals(e.ours().results().size(), e.status().size(), "a status for every statement");
         } finally {
             e.tearDown();
         }

@@ -34,6 +34,30 @@ final class ReasonerTestLib {
         return TestServer.start();
     }
 
+    /** The fixture server and the shipped one, started and closed together. */
+    record Servers(TestServer fixture, TestServer shipped) implements AutoCloseable {
+        static Servers start() {
+            TestServer f = fixtureServer();
+            try {
+                return new Servers(f, shippedServer());
+            } catch (RuntimeException e) {
+                f.close();
+                throw e;
+            }
+        }
+
+        /** The reasoner a case file names with {@code "kb"}: fixture or shipped. */
+        Reasoner reasoner(String kb) {
+            return (kb.equals("fixture") ? fixture : shipped).app().kb().reasoner();
+        }
+
+        @Override
+        public void close() {
+            fixture.close();
+            shipped.close();
+        }
+    }
+
     static List<ContentFile> files(Path folder) {
         try (Stream<Path> s = Files.list(folder)) {
             return s.filter(p -> p.toString().endsWith(".ttl")).sorted().map(ContentFile::read).toList();

@@ -135,7 +135,7 @@ class VersionProgramTest {
     }
 
     /** Cases over the catalogue: each attribute a case may give, given with probability 0.6, lists of 0-3 values. */
-    private static List<JsonNode> randomCases(CaseAttributes attributes, SplittableRandom r, int n) {
+    static List<JsonNode> randomCases(CaseAttributes attributes, SplittableRandom r, int n) {
         List<JsonNode> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             ObjectNode c = JsonNodeFactory.instance.objectNode();

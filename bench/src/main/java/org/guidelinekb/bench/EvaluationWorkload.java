@@ -9,6 +9,7 @@ import org.guidelinekb.AppConfig;
 import org.guidelinekb.KnowledgeBase;
 import org.guidelinekb.reasoner.Evaluation;
 import org.guidelinekb.reasoner.StatementResult;
+import org.guidelinekb.reasoner.Statuses;
 import org.guidelinekb.reasoner.Status;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -51,6 +52,13 @@ public final class EvaluationWorkload implements AutoCloseable {
         JsonNode r = requests.get(next);
         next = (next + 1) % requests.size();
         return kb.reasoner().evaluate(r);
+    }
+
+    /** The status-only operation on the next case: the same request, the status alone of every statement. */
+    public Statuses statusesNext() {
+        JsonNode r = requests.get(next);
+        next = (next + 1) % requests.size();
+        return kb.reasoner().statuses(r);
     }
 
     /** The statement IRIs the reasoner finds applicable for a case (to check the naive peer computes the same). */

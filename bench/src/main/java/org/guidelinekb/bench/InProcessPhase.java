@@ -71,22 +71,33 @@ public final class InProcessPhase {
 
     /**
      * Ours vs the reference CQL engine on the exported CQL (issue 19, docs/fhir.md): the same cases, interleaved
-     * rounds in this JVM. {@code evaluate_speedup_vs_cql} is the shipped KB's; {@code _1k} a generated 1,000-statement
-     * version's.
+     * rounds in this JVM, each round ours (the full answer), ours status-only ({@code Reasoner.statuses}: a status per
+     * statement, what the engine computes) and the engine. {@code evaluate_speedup_vs_cql} and
+     * {@code evaluate_speedup_vs_cql_status} are the shipped KB's; {@code _1k} / {@code _status_1k} a generated
+     * 1,000-statement version's. Each ratio is the engine's p50 over ours in the same round.
      */
     private void cqlPeer(String name, String kb) {
-        log.accept("evaluation, " + name + " KB: ours vs the reference CQL engine, " + plan.evalRounds() + " interleaved rounds");
+        log.accept("evaluation, " + name + " KB: ours (full, status-only) vs the reference CQL engine, " + plan.evalRounds() + " interleaved rounds");
         List<Jmh.Sample> ours = new ArrayList<>();
+        List<Jmh.Sample> status = new ArrayList<>();
         List<Jmh.Sample> cql = new ArrayList<>();
-        List<Pairs.Round> rounds = Pairs.run(plan.evalRounds(),
-                () -> keep(ours, jmh.run(EvaluateBench.class, "ours", Map.of("kb", kb))).p50Us(),
-                () -> keep(cql, jmh.run(CqlEvaluateBench.class, "cql", Map.of("kb", kb))).p50Us(),
-                (a, b) -> b / a);
+        List<Pairs.Round> rounds = new ArrayList<>();
+        List<Pairs.Round> statusRounds = new ArrayList<>();
+        for (int i = 0; i < plan.evalRounds(); i++) {
+            double full = keep(ours, jmh.run(EvaluateBench.class, "ours", Map.of("kb", kb))).p50Us();
+            double only = keep(status, jmh.run(EvaluateBench.class, "status", Map.of("kb", kb))).p50Us();
+            double engine = keep(cql, jmh.run(CqlEvaluateBench.class, "cql", Map.of("kb", kb))).p50Us();
+            rounds.add(new Pairs.Round(full, engine, engine / full));
+            statusRounds.add(new Pairs.Round(only, engine, engine / only));
+        }
         String suffix = name.equals("shipped") ? "" : "_" + name;
         report.figure("evaluate_speedup_vs_cql" + suffix, Pairs.medianRatio(rounds));
+        report.figure("evaluate_speedup_vs_cql_status" + suffix, Pairs.medianRatio(statusRounds));
         report.figure("cql_p50_us_" + name, Pairs.median(cql.stream().map(Jmh.Sample::p50Us).toList()));
         report.figure("evaluate_p50_us_" + name + "_vs_cql", Pairs.median(ours.stream().map(Jmh.Sample::p50Us).toList()));
+        report.figure("evaluate_status_p50_us_" + name + "_vs_cql", Pairs.median(status.stream().map(Jmh.Sample::p50Us).toList()));
         report.detail("evaluation_" + name + "_cql_rounds", rounds);
+        report.detail("evaluation_" + name + "_cql_status_rounds", statusRounds);
     }
 
     public void diff() {
