@@ -85,10 +85,10 @@ public final class VersionContentReader {
         });
         statements.sort(TERM_ORDER);                         // the criteria go to the first statement in IRI order
         Map<String, CriterionBuilder> criteria = new HashMap<>();
-        Map<Node, Builder> builders = new HashMap<>();
+        List<Builder> builders = new ArrayList<>(statements.size());
         for (Node st : statements) {
             Builder b = new Builder(term(st, false), g, st);
-            builders.put(st, b);
+            builders.add(b);
             for (Node c : reachableCriteria(g, st)) {
                 String c0 = term(c, false);
                 if (criteria.containsKey(c0)) continue;
@@ -97,15 +97,15 @@ public final class VersionContentReader {
                 b.criteria.add(cb);
             }
         }
-        for (Builder b : builders.values()) {
+        for (Builder b : builders) {
             b.criteria.sort(Comparator.comparing((CriterionBuilder c) -> c.keyLiteral == null ? "" : c.keyLiteral,
                     (x, y) -> x.isEmpty() != y.isEmpty() ? (x.isEmpty() ? -1 : 1) : x.compareTo(y)).thenComparing(c -> c.iri));
         }
-        statements.sort(Comparator.comparing((Node st) -> builders.get(st).displayOrder, Comparator.nullsFirst(Comparator.naturalOrder()))
-                .thenComparing(TERM_ORDER));
+        builders.sort(Comparator.comparing((Builder b) -> b.displayOrder, Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparing(b -> b.iri));                 // display order, then IRI order (TERM_ORDER of the statement)
         Map<String, VersionStatement> out = new LinkedHashMap<>();
-        for (Node st : statements) {
-            VersionStatement vs = builders.get(st).build(criteria);
+        for (Builder b : builders) {
+            VersionStatement vs = b.build(criteria);
             out.putIfAbsent(vs.recommendation(), vs);
         }
         return new EncodedVersion(version, out);
@@ -149,9 +149,14 @@ public final class VersionContentReader {
 
         private final Map<String, String> codes = new HashMap<>();
 
-        List<Node> all(Node s, Node p) {
+        /** The subject's pairs (none when the graph does not mention it). */
+        Props props(Node s) {
             Props props = bySubject.get(s);
-            return props == null ? List.of() : props.all(p);
+            return props == null ? Props.NONE : props;
+        }
+
+        List<Node> all(Node s, Node p) {
+            return props(s).all(p);
         }
 
         void forEach(Node s, Node p, java.util.function.Consumer<Node> sink) {
@@ -165,8 +170,8 @@ public final class VersionContentReader {
         }
 
         /** The values' terms, sorted and each once. */
-        List<String> sortedTerms(Node s, Node p, boolean codes) {
-            List<Node> vs = all(s, p);
+        List<String> sortedTerms(Props s, Node p, boolean codes) {
+            List<Node> vs = s.all(p);
             if (vs.size() == 1) return List.of(term(vs.get(0), codes));
             List<String> out = new ArrayList<>(vs.size());
             for (Node v : vs) out.add(term(v, codes));
@@ -175,19 +180,23 @@ public final class VersionContentReader {
 
         /** One value (the least in term order when the content gives several), or null. */
         Node one(Node s, Node p) {
-            Props props = bySubject.get(s);
-            if (props == null) return null;
-            Node first = props.first(p);
-            if (first == null) return null;
-            List<Node> vs = props.all(p);
-            return vs.size() == 1 ? first : vs.stream().min(TERM_ORDER).orElseThrow();
+            return props(s).one(p);
         }
     }
 
     /** The predicate/object pairs of one subject, in the order the store gave them. */
     private static final class Props {
+        static final Props NONE = new Props();
         private Node[] po = new Node[16];
         private int size;
+
+        /** One value (the least in term order when the content gives several), or null. */
+        Node one(Node p) {
+            Node first = first(p);
+            if (first == null) return null;
+            List<Node> vs = all(p);
+            return vs.size() == 1 ? first : vs.stream().min(TERM_ORDER).orElseThrow();
+        }
 
         void add(Node p, Node o) {
             if (size == po.length) po = java.util.Arrays.copyOf(po, size * 2);
@@ -264,15 +273,15 @@ public final class VersionContentReader {
     private static final class Builder {
         final String iri;
         final Subjects g;
-        final Node node;
+        final Props props;
         final List<CriterionBuilder> criteria = new ArrayList<>();
         final Integer displayOrder;
 
         Builder(String iri, Subjects g, Node node) {
             this.iri = iri;
             this.g = g;
-            this.node = node;
-            this.displayOrder = displayOrder(g.one(node, DISPLAY_ORDER));
+            this.props = g.props(node);
+            this.displayOrder = displayOrder(props.one(DISPLAY_ORDER));
         }
 
         private static Integer displayOrder(Node order) {
@@ -283,7 +292,7 @@ public final class VersionContentReader {
         }
 
         private List<String> values(String field) {
-            return g.sortedTerms(node, VALUES.get(field), false);
+            return g.sortedTerms(props, VALUES.get(field), false);
         }
 
         private String codeOf(Node n) {
@@ -293,16 +302,16 @@ public final class VersionContentReader {
         VersionStatement build(Map<String, CriterionBuilder> all) {
             Map<String, CriterionNode> byKey = new TreeMap<>();
             for (CriterionBuilder c : criteria) byKey.putIfAbsent(c.key(), c.build(all));
-            Node root = g.one(node, CRITERIA);
+            Node root = props.one(CRITERIA);
             CriterionBuilder rootC = root == null ? null : all.get(term(root, false));
-            Node rec = g.one(node, RECOMMENDATION);
-            Node section = g.one(node, SECTION);
-            Node source = g.one(node, SOURCE);
+            Node rec = props.one(RECOMMENDATION);
+            Node section = props.one(SECTION);
+            Node source = props.one(SOURCE);
             return new VersionStatement(iri, str(rec), str(g.one(rec, LABEL)), str(section),
                     section == null ? null : str(g.one(section, LABEL)), values("quote"), values("summary"),
-                    codeOf(g.one(node, ACTION)), codeOf(g.one(node, MODALITY)),
-                    codeOf(g.one(node, CATEGORY)), str(g.one(node, CATEGORY_BASIS)),
-                    codeOf(g.one(node, STRENGTH)), codeOf(g.one(node, CERTAINTY)),
+                    codeOf(props.one(ACTION)), codeOf(props.one(MODALITY)),
+                    codeOf(props.one(CATEGORY)), str(props.one(CATEGORY_BASIS)),
+                    codeOf(props.one(STRENGTH)), codeOf(props.one(CERTAINTY)),
                     rootC == null ? null : rootC.key(), java.util.Collections.unmodifiableMap(byKey),
                     values("evidence"), values("question"), source == null ? null : str(g.one(source, DOCUMENT)),
                     source == null ? null : str(g.one(source, LOCATOR)), displayOrder, values("citedEvidence"));
@@ -313,14 +322,14 @@ public final class VersionContentReader {
     private static final class CriterionBuilder {
         final String iri;
         final Subjects g;
-        final Node node;
+        final Props props;
         final String keyLiteral;
 
         CriterionBuilder(String iri, Subjects g, Node node) {
             this.iri = iri;
             this.g = g;
-            this.node = node;
-            Node k = g.one(node, KEY);
+            this.props = g.props(node);
+            Node k = props.one(KEY);
             this.keyLiteral = k == null ? null : k.getLiteralLexicalForm();
         }
 
@@ -330,13 +339,13 @@ public final class VersionContentReader {
         }
 
         CriterionNode build(Map<String, CriterionBuilder> all) {
-            Node kind = g.all(node, TYPE).stream().filter(KINDS::contains).min(TERM_ORDER).orElse(null);
-            Node label = g.one(node, LABEL);
-            Node attribute = g.one(node, ATTRIBUTE);
-            Node condition = g.one(node, CONDITION);
+            Node kind = props.all(TYPE).stream().filter(KINDS::contains).min(TERM_ORDER).orElse(null);
+            Node label = props.one(LABEL);
+            Node attribute = props.one(ATTRIBUTE);
+            Node condition = props.one(CONDITION);
             return new CriterionNode(iri, key(), kind == null ? null : kind.getLocalName(), attribute == null ? null : g.term(attribute, true),
                     condition == null ? null : g.term(condition, true), label == null ? null : label.getLiteralLexicalForm(),
-                    g.sortedTerms(node, VALUE, true), keys(g.all(node, OPERAND), all), keys(g.all(node, FACTOR), all));
+                    g.sortedTerms(props, VALUE, true), keys(props.all(OPERAND), all), keys(props.all(FACTOR), all));
         }
 
         private static List<String> keys(List<Node> nodes, Map<String, CriterionBuilder> all) {
