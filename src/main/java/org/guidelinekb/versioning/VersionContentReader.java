@@ -339,7 +339,8 @@ public final class VersionContentReader {
         }
 
         CriterionNode build(Map<String, CriterionBuilder> all) {
-            Node kind = props.all(TYPE).stream().filter(KINDS::contains).min(TERM_ORDER).orElse(null);
+            Node kind = null;                                // the least of its kinds in term order
+            for (Node t : props.all(TYPE)) if (KINDS.contains(t) && (kind == null || TERM_ORDER.compare(t, kind) < 0)) kind = t;
             Node label = props.one(LABEL);
             Node attribute = props.one(ATTRIBUTE);
             Node condition = props.one(CONDITION);
