@@ -155,10 +155,6 @@ public final class VersionContentReader {
             return props == null ? Props.NONE : props;
         }
 
-        List<Node> all(Node s, Node p) {
-            return props(s).all(p);
-        }
-
         void forEach(Node s, Node p, java.util.function.Consumer<Node> sink) {
             Props props = bySubject.get(s);
             if (props != null) props.forEach(p, sink);
