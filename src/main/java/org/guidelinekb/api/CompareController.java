@@ -1,14 +1,19 @@
 package org.guidelinekb.api;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.List;
 
 import org.guidelinekb.catalog.VersionSelector;
 import org.guidelinekb.error.InvalidInputException;
 import org.guidelinekb.versioning.GuidelineDiff;
 import org.guidelinekb.versioning.RdfPatchRenderer;
+import org.guidelinekb.util.Json;
 import org.guidelinekb.versioning.Versions;
 
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 
 /**
@@ -43,10 +48,20 @@ public final class CompareController {
         switch (type) {
             case RdfPatchRenderer.CONTENT_TYPE -> ctx.contentType(RdfPatchRenderer.CONTENT_TYPE).result(versions.rdfPatch(g, from, to));
             case MARKDOWN -> ctx.contentType(MARKDOWN + "; charset=utf-8").result(versions.markdown(versions.compare(g, from, to)));
-            default -> {
-                GuidelineDiff d = versions.compare(g, from, to);
-                ctx.json(d);
-            }
+            default -> json(ctx, versions.compare(g, from, to));
+        }
+    }
+
+    /**
+     * The comparison as JSON, written while it is serialised (the bytes {@code ctx.json} gives): a comparison of two
+     * 10,000-statement versions is megabytes, which are then never held as one string and its bytes besides.
+     */
+    private static void json(Context ctx, GuidelineDiff d) {
+        ctx.contentType(ContentType.APPLICATION_JSON);
+        try (OutputStream out = ctx.outputStream()) {
+            Json.MAPPER.writeValue(out, d);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.engine.binding.Binding;
@@ -40,6 +39,15 @@ public final class VersionContentReader {
     private static final Node SOURCE = GKB.term("source");
     private static final Node DOCUMENT = GKB.term("document");
     private static final Node LOCATOR = GKB.term("locator");
+    private static final Node SECTION = GKB.term("section");
+    private static final Node ACTION = GKB.term("action");
+    private static final Node MODALITY = GKB.term("modality");
+    private static final Node CATEGORY = GKB.term("category");
+    private static final Node CATEGORY_BASIS = GKB.term("categoryBasis");
+    private static final Node STRENGTH = GKB.term("strength");
+    private static final Node CERTAINTY = GKB.term("certainty");
+    private static final Node ATTRIBUTE = GKB.term("attribute");
+    private static final Node CONDITION = GKB.term("condition");
     private static final Node LABEL = RDFS.label.asNode();
     private static final Node TYPE = RDF.type.asNode();
     private static final java.util.Set<Node> KINDS = java.util.Set.of(GKB.term("AllOf"), GKB.term("AnyOf"), GKB.term("Not"),
@@ -68,21 +76,19 @@ public final class VersionContentReader {
     }
 
     public EncodedVersion read(StoreReader r, VersionInfo version) {
-        Map<Node, Map<Node, List<Node>>> bySubject = new HashMap<>();
-        r.forEachTriple(GKB.iri(version.iri()), t -> bySubject.computeIfAbsent(t.getSubject(), k -> new HashMap<>())
-                .computeIfAbsent(t.getPredicate(), k -> new ArrayList<>(1)).add(t.getObject()));
-        Subjects g = new Subjects(bySubject);
+        Subjects g = new Subjects();
+        r.forEachTriple(GKB.iri(version.iri()), g::add);
 
         List<Node> statements = new ArrayList<>();
-        bySubject.forEach((node, props) -> {
-            if (props.getOrDefault(TYPE, List.of()).contains(STATEMENT) && props.containsKey(RECOMMENDATION)) statements.add(node);
+        g.bySubject.forEach((node, props) -> {
+            if (props.has(TYPE, STATEMENT) && props.first(RECOMMENDATION) != null) statements.add(node);
         });
         statements.sort(TERM_ORDER);                         // the criteria go to the first statement in IRI order
         Map<String, CriterionBuilder> criteria = new HashMap<>();
-        Map<Node, Builder> builders = new HashMap<>();
+        List<Builder> builders = new ArrayList<>(statements.size());
         for (Node st : statements) {
             Builder b = new Builder(term(st, false), g, st);
-            builders.put(st, b);
+            builders.add(b);
             for (Node c : reachableCriteria(g, st)) {
                 String c0 = term(c, false);
                 if (criteria.containsKey(c0)) continue;
@@ -91,15 +97,15 @@ public final class VersionContentReader {
                 b.criteria.add(cb);
             }
         }
-        for (Builder b : builders.values()) {
+        for (Builder b : builders) {
             b.criteria.sort(Comparator.comparing((CriterionBuilder c) -> c.keyLiteral == null ? "" : c.keyLiteral,
                     (x, y) -> x.isEmpty() != y.isEmpty() ? (x.isEmpty() ? -1 : 1) : x.compareTo(y)).thenComparing(c -> c.iri));
         }
-        statements.sort(Comparator.comparing((Node st) -> builders.get(st).displayOrder(), Comparator.nullsFirst(Comparator.naturalOrder()))
-                .thenComparing(TERM_ORDER));
+        builders.sort(Comparator.comparing((Builder b) -> b.displayOrder, Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparing(b -> b.iri));                 // display order, then IRI order (TERM_ORDER of the statement)
         Map<String, VersionStatement> out = new LinkedHashMap<>();
-        for (Node st : statements) {
-            VersionStatement vs = builders.get(st).build(criteria);
+        for (Builder b : builders) {
+            VersionStatement vs = b.build(criteria);
             out.putIfAbsent(vs.recommendation(), vs);
         }
         return new EncodedVersion(version, out);
@@ -109,29 +115,121 @@ public final class VersionContentReader {
     private static List<Node> reachableCriteria(Subjects g, Node statement) {
         List<Node> out = new ArrayList<>();
         java.util.Set<Node> seen = new java.util.HashSet<>();
-        java.util.ArrayDeque<Node> todo = new java.util.ArrayDeque<>(g.all(statement, CRITERIA));
+        java.util.ArrayDeque<Node> todo = new java.util.ArrayDeque<>();
+        g.forEach(statement, CRITERIA, todo::addLast);
         while (!todo.isEmpty()) {
             Node c = todo.pop();
             if (!seen.add(c)) continue;
             out.add(c);
-            todo.addAll(g.all(c, OPERAND));
-            todo.addAll(g.all(c, FACTOR));
+            g.forEach(c, OPERAND, todo::addLast);
+            g.forEach(c, FACTOR, todo::addLast);
         }
         return out;
     }
 
-    /** The grouped triples of one version graph. */
-    private record Subjects(Map<Node, Map<Node, List<Node>>> bySubject) {
-        List<Node> all(Node s, Node p) {
-            Map<Node, List<Node>> props = bySubject.get(s);
-            return props == null ? List.of() : props.getOrDefault(p, List.of());
+    /**
+     * The triples of one version graph grouped by subject. Each subject keeps its predicate/object pairs in one flat
+     * array (a subject has a few dozen at most), so a 10,000-statement version holds two references per triple instead
+     * of a map entry and a list per property: far less to allocate and for the collector to copy while reading.
+     */
+    private static final class Subjects {
+        final Map<Node, Props> bySubject = new HashMap<>();
+        private Node lastSubject;
+        private Props last;
+
+        /** Adds one triple; the store gives a subject's triples together, so the lookup is mostly skipped. */
+        void add(org.apache.jena.graph.Triple t) {
+            Node s = t.getSubject();
+            if (s != lastSubject) {
+                lastSubject = s;
+                last = bySubject.computeIfAbsent(s, k -> new Props());
+            }
+            last.add(t.getPredicate(), t.getObject());
+        }
+
+        private final Map<String, String> codes = new HashMap<>();
+
+        /** The subject's pairs (none when the graph does not mention it). */
+        Props props(Node s) {
+            Props props = bySubject.get(s);
+            return props == null ? Props.NONE : props;
+        }
+
+        void forEach(Node s, Node p, java.util.function.Consumer<Node> sink) {
+            Props props = bySubject.get(s);
+            if (props != null) props.forEach(p, sink);
+        }
+
+        /** {@link #term}, with each code read once per version (a version repeats a few dozen codes thousands of times). */
+        String term(Node n, boolean codes) {
+            return codes && n != null && n.isURI() ? this.codes.computeIfAbsent(n.getURI(), VersionContentReader::code) : VersionContentReader.term(n, codes);
+        }
+
+        /** The values' terms, sorted and each once. */
+        List<String> sortedTerms(Props s, Node p, boolean codes) {
+            List<Node> vs = s.all(p);
+            if (vs.size() == 1) return List.of(term(vs.get(0), codes));
+            List<String> out = new ArrayList<>(vs.size());
+            for (Node v : vs) out.add(term(v, codes));
+            return sortedDistinct(out);
         }
 
         /** One value (the least in term order when the content gives several), or null. */
         Node one(Node s, Node p) {
-            List<Node> vs = all(s, p);
-            if (vs.isEmpty()) return null;
-            return vs.size() == 1 ? vs.get(0) : vs.stream().min(TERM_ORDER).orElseThrow();
+            return props(s).one(p);
+        }
+    }
+
+    /** The predicate/object pairs of one subject, in the order the store gave them. */
+    private static final class Props {
+        static final Props NONE = new Props();
+        private Node[] po = new Node[16];
+        private int size;
+
+        /** One value (the least in term order when the content gives several), or null. */
+        Node one(Node p) {
+            Node first = first(p);
+            if (first == null) return null;
+            List<Node> vs = all(p);
+            return vs.size() == 1 ? first : vs.stream().min(TERM_ORDER).orElseThrow();
+        }
+
+        void add(Node p, Node o) {
+            if (size == po.length) po = java.util.Arrays.copyOf(po, size * 2);
+            po[size++] = p;
+            po[size++] = o;
+        }
+
+        Node first(Node p) {
+            for (int i = 0; i < size; i += 2) if (p.equals(po[i])) return po[i + 1];
+            return null;
+        }
+
+        void forEach(Node p, java.util.function.Consumer<Node> sink) {
+            for (int i = 0; i < size; i += 2) if (p.equals(po[i])) sink.accept(po[i + 1]);
+        }
+
+        boolean has(Node p, Node o) {
+            for (int i = 0; i < size; i += 2) if (p.equals(po[i]) && o.equals(po[i + 1])) return true;
+            return false;
+        }
+
+        List<Node> all(Node p) {
+            List<Node> out = null;
+            Node one = null;
+            for (int i = 0; i < size; i += 2) {
+                if (!p.equals(po[i])) continue;
+                if (one == null) {
+                    one = po[i + 1];
+                } else {
+                    if (out == null) {
+                        out = new ArrayList<>(4);
+                        out.add(one);
+                    }
+                    out.add(po[i + 1]);
+                }
+            }
+            return out != null ? out : one != null ? List.of(one) : List.of();
         }
     }
 
@@ -153,29 +251,36 @@ public final class VersionContentReader {
         return iri != null && iri.startsWith(GKB.CODE) ? iri.substring(iri.lastIndexOf('/') + 1) : iri;
     }
 
-    private static String str(Node n) {
-        return n == null ? null : term(n, false);
+    /** The strings sorted in natural order, each once (what a TreeSet gives), without building a tree. */
+    static List<String> sortedDistinct(List<String> in) {
+        if (in.size() <= 1) return List.copyOf(in);
+        String[] a = in.toArray(new String[0]);
+        java.util.Arrays.sort(a);
+        int k = 0;
+        for (String x : a) if (k == 0 || !x.equals(a[k - 1])) a[k++] = x;
+        return List.of(java.util.Arrays.copyOf(a, k));
     }
 
-    private static String codeOf(Node n) {
-        return n == null ? null : term(n, true);
+    private static String str(Node n) {
+        return n == null ? null : term(n, false);
     }
 
     /** Collects one statement. */
     private static final class Builder {
         final String iri;
         final Subjects g;
-        final Node node;
+        final Props props;
         final List<CriterionBuilder> criteria = new ArrayList<>();
+        final Integer displayOrder;
 
         Builder(String iri, Subjects g, Node node) {
             this.iri = iri;
             this.g = g;
-            this.node = node;
+            this.props = g.props(node);
+            this.displayOrder = displayOrder(props.one(DISPLAY_ORDER));
         }
 
-        Integer displayOrder() {
-            Node order = g.one(node, DISPLAY_ORDER);
+        private static Integer displayOrder(Node order) {
             if (order != null && order.isLiteral() && order.getLiteralValue() instanceof Number num) {
                 return num instanceof BigInteger big ? big.intValue() : num.intValue();
             }
@@ -183,27 +288,29 @@ public final class VersionContentReader {
         }
 
         private List<String> values(String field) {
-            TreeSet<String> out = new TreeSet<>();
-            for (Node v : g.all(node, VALUES.get(field))) out.add(term(v, false));
-            return List.copyOf(out);
+            return g.sortedTerms(props, VALUES.get(field), false);
+        }
+
+        private String codeOf(Node n) {
+            return n == null ? null : g.term(n, true);
         }
 
         VersionStatement build(Map<String, CriterionBuilder> all) {
             Map<String, CriterionNode> byKey = new TreeMap<>();
             for (CriterionBuilder c : criteria) byKey.putIfAbsent(c.key(), c.build(all));
-            Node root = g.one(node, CRITERIA);
+            Node root = props.one(CRITERIA);
             CriterionBuilder rootC = root == null ? null : all.get(term(root, false));
-            Node rec = g.one(node, RECOMMENDATION);
-            Node section = g.one(node, GKB.term("section"));
-            Node source = g.one(node, SOURCE);
+            Node rec = props.one(RECOMMENDATION);
+            Node section = props.one(SECTION);
+            Node source = props.one(SOURCE);
             return new VersionStatement(iri, str(rec), str(g.one(rec, LABEL)), str(section),
                     section == null ? null : str(g.one(section, LABEL)), values("quote"), values("summary"),
-                    codeOf(g.one(node, GKB.term("action"))), codeOf(g.one(node, GKB.term("modality"))),
-                    codeOf(g.one(node, GKB.term("category"))), str(g.one(node, GKB.term("categoryBasis"))),
-                    codeOf(g.one(node, GKB.term("strength"))), codeOf(g.one(node, GKB.term("certainty"))),
+                    codeOf(props.one(ACTION)), codeOf(props.one(MODALITY)),
+                    codeOf(props.one(CATEGORY)), str(props.one(CATEGORY_BASIS)),
+                    codeOf(props.one(STRENGTH)), codeOf(props.one(CERTAINTY)),
                     rootC == null ? null : rootC.key(), java.util.Collections.unmodifiableMap(byKey),
                     values("evidence"), values("question"), source == null ? null : str(g.one(source, DOCUMENT)),
-                    source == null ? null : str(g.one(source, LOCATOR)), displayOrder(), values("citedEvidence"));
+                    source == null ? null : str(g.one(source, LOCATOR)), displayOrder, values("citedEvidence"));
         }
     }
 
@@ -211,14 +318,14 @@ public final class VersionContentReader {
     private static final class CriterionBuilder {
         final String iri;
         final Subjects g;
-        final Node node;
+        final Props props;
         final String keyLiteral;
 
         CriterionBuilder(String iri, Subjects g, Node node) {
             this.iri = iri;
             this.g = g;
-            this.node = node;
-            Node k = g.one(node, KEY);
+            this.props = g.props(node);
+            Node k = props.one(KEY);
             this.keyLiteral = k == null ? null : k.getLiteralLexicalForm();
         }
 
@@ -228,22 +335,23 @@ public final class VersionContentReader {
         }
 
         CriterionNode build(Map<String, CriterionBuilder> all) {
-            Node kind = g.all(node, TYPE).stream().filter(KINDS::contains).min(TERM_ORDER).orElse(null);
-            Node label = g.one(node, LABEL);
-            TreeSet<String> values = new TreeSet<>();
-            for (Node v : g.all(node, VALUE)) values.add(term(v, true));
-            return new CriterionNode(iri, key(), kind == null ? null : kind.getLocalName(), codeOf(g.one(node, GKB.term("attribute"))),
-                    codeOf(g.one(node, GKB.term("condition"))), label == null ? null : label.getLiteralLexicalForm(), List.copyOf(values),
-                    keys(g.all(node, OPERAND), all), keys(g.all(node, FACTOR), all));
+            Node kind = null;                                // the least of its kinds in term order
+            for (Node t : props.all(TYPE)) if (KINDS.contains(t) && (kind == null || TERM_ORDER.compare(t, kind) < 0)) kind = t;
+            Node label = props.one(LABEL);
+            Node attribute = props.one(ATTRIBUTE);
+            Node condition = props.one(CONDITION);
+            return new CriterionNode(iri, key(), kind == null ? null : kind.getLocalName(), attribute == null ? null : g.term(attribute, true),
+                    condition == null ? null : g.term(condition, true), label == null ? null : label.getLiteralLexicalForm(),
+                    g.sortedTerms(props, VALUE, true), keys(props.all(OPERAND), all), keys(props.all(FACTOR), all));
         }
 
         private static List<String> keys(List<Node> nodes, Map<String, CriterionBuilder> all) {
-            TreeSet<String> out = new TreeSet<>();
+            List<String> out = new ArrayList<>(nodes.size());
             for (Node n : nodes) {
                 CriterionBuilder c = n.isURI() ? all.get(n.getURI()) : null;
                 out.add(c != null ? c.key() : term(n, false));
             }
-            return List.copyOf(out);
+            return sortedDistinct(out);
         }
     }
 }
