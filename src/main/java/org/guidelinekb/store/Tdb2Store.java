@@ -79,9 +79,15 @@ public final class Tdb2Store implements KnowledgeStore {
 
     @Override
     public ChangeSet write(Function<StoreReader, ChangeSet> plan) {
+        return write(plan, () -> {});
+    }
+
+    @Override
+    public ChangeSet write(Function<StoreReader, ChangeSet> plan, Runnable gate) {
         return Txn.calculateWrite(dsg, () -> {
             ChangeSet changes = plan.apply(new LocalReader(dsg));
             apply(changes);
+            gate.run(); // throws to abort: nothing applied above is committed
             return changes;
         });
     }
