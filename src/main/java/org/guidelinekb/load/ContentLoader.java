@@ -9,7 +9,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.Consumer;
 
 import org.apache.jena.datatypes.xsd.XSDDatatype;
@@ -79,21 +81,34 @@ public final class ContentLoader {
 
     /** Parses every file and finds its root; refuses two files with the same root. */
     private List<ParsedContent> parse(List<ContentFile> files, Consumer<String> progress) {
+        return startParsing(files, queries, progress).get();
+    }
+
+    /**
+     * Starts parsing {@code files} on the pool and returns at once, so that a caller can open the store meanwhile;
+     * {@code get()} waits for every file and its root, and refuses two files with the same root.
+     */
+    public static Supplier<List<ParsedContent>> startParsing(List<ContentFile> files, QueryLibrary queries, Consumer<String> progress) {
         long start = System.nanoTime();
-        List<ParsedContent> parsed = Parallel.map(files, f -> {
+        AtomicLong end = new AtomicLong(start);
+        Supplier<List<ParsedContent>> parsing = Parallel.start(files, f -> {
             progress.accept("parsing " + f.name());
-            return ParsedContent.parse(f, queries);
+            ParsedContent p = ParsedContent.parse(f, queries);
+            end.accumulateAndGet(System.nanoTime(), Math::max);
+            return p;
         });
-        long triples = parsed.stream().mapToLong(p -> p.graph().size()).sum();
-        progress.accept("parsed " + files.size() + " file(s), " + triples + " triples" + Rate.of(triples, start));
-        Set<Node> roots = new HashSet<>();
-        for (ParsedContent p : parsed) {
-            ContentFile f = p.file();
-            if (!roots.add(p.root())) {
-                throw new InvalidInputException(f.name() + ": another file in this load also holds " + p.root().getURI());
+        return () -> {
+            List<ParsedContent> parsed = parsing.get();
+            long triples = parsed.stream().mapToLong(p -> p.graph().size()).sum();
+            progress.accept("parsed " + files.size() + " file(s), " + triples + " triples" + Rate.of(triples, start, end.get()));
+            Set<Node> roots = new HashSet<>();
+            for (ParsedContent p : parsed) {
+                if (!roots.add(p.root())) {
+                    throw new InvalidInputException(p.file().name() + ": another file in this load also holds " + p.root().getURI());
+                }
             }
-        }
-        return parsed;
+            return parsed;
+        };
     }
 
     /** Every violation of the shapes and checks (the checks seeing the store as it is, when there is one). */
@@ -116,8 +131,16 @@ public final class ContentLoader {
      * version) counts only when the validation passes, so the answer does not depend on timing.
      */
     public LoadReport load(List<ContentFile> files, String agent, Consumer<String> progress) {
-        if (!writeWhileValidating) return write(check(files, progress), agent, progress, () -> {});
-        List<ParsedContent> parsed = parse(files, progress);
+        return load(startParsing(files, queries, progress), agent, progress);
+    }
+
+    /** As {@link #load(List, String, Consumer)}, for files whose parsing {@link #startParsing} started. */
+    public LoadReport load(Supplier<List<ParsedContent>> parsing, String agent, Consumer<String> progress) {
+        List<ParsedContent> parsed = parsing.get();
+        if (!writeWhileValidating) {
+            requireNone(violations(parsed, progress));
+            return write(parsed, agent, progress, () -> {});
+        }
         CompletableFuture<List<Violation>> validation = CompletableFuture.supplyAsync(() -> violations(parsed, progress), ContentLoader::newThread);
         Runnable validated = () -> requireNone(await(validation));
         try {
