@@ -99,13 +99,14 @@ public final class KnowledgeBase implements AutoCloseable {
     /**
      * The configured store with only what loading needs (the ontology graph refreshed, the bundled content in an
      * empty store): no reasoner, no catalog, nothing compiled; for {@code gkb load}, whose process ends after the
-     * load. The caller closes the returned loader's store through {@code store}.
+     * load. The returned loader writes while it validates ({@link ContentLoader#writingWhileValidating}). The caller
+     * closes the returned loader's store through {@code store}.
      */
     public static ContentLoader openLoader(AppConfig config, KnowledgeStore store, QueryLibrary queries, Consumer<String> progress) {
         Ontology ontology = Ontology.load();
         ContentLoader loader = new ContentLoader(store, queries, new ContentValidator(ontology, queries, store));
         BundledContent.bootstrap(store, queries, ontology, loader, config.loadBundled(), progress);
-        return loader;
+        return loader.writingWhileValidating(); // the process only loads: no other write waits for its validation
     }
 
     /** The configured store, opened as it is: no ontology refresh, no content (restore needs it empty). */

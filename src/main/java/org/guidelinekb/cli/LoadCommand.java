@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import org.guidelinekb.AppConfig;
 import org.guidelinekb.KnowledgeBase;
 import org.guidelinekb.load.ContentFile;
+import org.guidelinekb.load.ContentLoader;
 import org.guidelinekb.load.LoadReport;
 import org.guidelinekb.sparql.QueryLibrary;
 import org.guidelinekb.store.KnowledgeStore;
@@ -36,9 +37,11 @@ final class LoadCommand implements Callable<Integer> {
         AppConfig config = storeOptions.apply(AppConfig.defaults());
         QueryLibrary queries = QueryLibrary.load();
         Consumer<String> progress = Progress.stderr();
+        // the files parse on the pool while the store, the ontology and the shapes open
+        var parsing = ContentLoader.startParsing(content, queries, progress);
         try (KnowledgeStore store = KnowledgeBase.openStore(config, queries)) {
             // only the loader: a server started later compiles what it serves
-            LoadReport report = KnowledgeBase.openLoader(config, store, queries, progress).load(content, agent, progress);
+            LoadReport report = KnowledgeBase.openLoader(config, store, queries, progress).load(parsing, agent, progress);
             for (LoadReport.FileResult f : report.files()) {
                 System.out.printf("%-9s %s -> <%s> (%d triples, sha256 %s)%n", f.status(), f.file(), f.graph(), f.triples(), f.sha256());
             }

@@ -7,6 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.Consumer;
 
 import org.apache.jena.datatypes.xsd.XSDDatatype;
@@ -41,11 +46,26 @@ public final class ContentLoader {
     private final KnowledgeStore store;
     private final QueryLibrary queries;
     private final ContentValidator validator;
+    private final boolean writeWhileValidating;
 
     public ContentLoader(KnowledgeStore store, QueryLibrary queries, ContentValidator validator) {
+        this(store, queries, validator, false);
+    }
+
+    private ContentLoader(KnowledgeStore store, QueryLibrary queries, ContentValidator validator, boolean writeWhileValidating) {
         this.store = store;
         this.queries = queries;
         this.validator = validator;
+        this.writeWhileValidating = writeWhileValidating;
+    }
+
+    /**
+     * This loader, writing while it validates (see {@link #load}): for a process that does nothing but load
+     * ({@code gkb load}). A server's loads validate first, so that a large load does not hold the store's one write
+     * transaction (and every other write) for the time of its validation.
+     */
+    public ContentLoader writingWhileValidating() {
+        return new ContentLoader(store, queries, validator, true);
     }
 
     /**
@@ -54,57 +74,141 @@ public final class ContentLoader {
      * on their own (without one: {@code gkb validate}).
      */
     public List<ParsedContent> check(List<ContentFile> files, Consumer<String> progress) {
-        long start = System.nanoTime();
-        List<ParsedContent> parsed = Parallel.map(files, f -> {
-            progress.accept("parsing " + f.name());
-            return ParsedContent.parse(f, queries);
-        });
-        long triples = parsed.stream().mapToLong(p -> p.graph().size()).sum();
-        progress.accept("parsed " + files.size() + " file(s), " + triples + " triples" + Rate.of(triples, start));
-        Set<Node> roots = new HashSet<>();
-        for (ParsedContent p : parsed) {
-            ContentFile f = p.file();
-            if (!roots.add(p.root())) {
-                throw new InvalidInputException(f.name() + ": another file in this load also holds " + p.root().getURI());
-            }
-        }
-        List<Violation> violations = store == null ? validator.validateBatch(parsed, null)
-                : store.read(r -> validator.validateBatch(parsed, r, progress));
-        if (!violations.isEmpty()) {
-            throw new ValidationException(violations.size() + " violation(s) of the knowledge model; nothing was written", violations);
-        }
+        List<ParsedContent> parsed = parse(files, progress);
+        requireNone(violations(parsed, progress));
         return parsed;
     }
 
-    /** Validates then loads, all-or-nothing. */
+    /** Parses every file and finds its root; refuses two files with the same root. */
+    private List<ParsedContent> parse(List<ContentFile> files, Consumer<String> progress) {
+        return startParsing(files, queries, progress).get();
+    }
+
+    /**
+     * Starts parsing {@code files} on the pool and returns at once, so that a caller can open the store meanwhile;
+     * {@code get()} waits for every file and its root, and refuses two files with the same root.
+     */
+    public static Supplier<List<ParsedContent>> startParsing(List<ContentFile> files, QueryLibrary queries, Consumer<String> progress) {
+        long start = System.nanoTime();
+        AtomicLong end = new AtomicLong(start);
+        Supplier<List<ParsedContent>> parsing = Parallel.start(files, f -> {
+            progress.accept("parsing " + f.name());
+            ParsedContent p = ParsedContent.parse(f, queries);
+            end.accumulateAndGet(System.nanoTime(), Math::max);
+            return p;
+        });
+        return () -> {
+            List<ParsedContent> parsed = parsing.get();
+            long triples = parsed.stream().mapToLong(p -> p.graph().size()).sum();
+            progress.accept("parsed " + files.size() + " file(s), " + triples + " triples" + Rate.of(triples, start, end.get()));
+            Set<Node> roots = new HashSet<>();
+            for (ParsedContent p : parsed) {
+                if (!roots.add(p.root())) {
+                    throw new InvalidInputException(p.file().name() + ": another file in this load also holds " + p.root().getURI());
+                }
+            }
+            return parsed;
+        };
+    }
+
+    /** Every violation of the shapes and checks (the checks seeing the store as it is, when there is one). */
+    private List<Violation> violations(List<ParsedContent> parsed, Consumer<String> progress) {
+        return store == null ? validator.validateBatch(parsed, null)
+                : store.read(r -> validator.validateBatch(parsed, r, progress));
+    }
+
+    private static void requireNone(List<Violation> violations) {
+        if (!violations.isEmpty()) {
+            throw new ValidationException(violations.size() + " violation(s) of the knowledge model; nothing was written", violations);
+        }
+    }
+
+    /**
+     * Validates and loads, all-or-nothing. {@linkplain #writingWhileValidating() Writing while validating}, the
+     * validation runs on its own thread beside the write: the files are applied inside the write transaction
+     * meanwhile, which commits only once the validation has found nothing and otherwise aborts with the
+     * {@link ValidationException}, as when the validation runs first. A refusal of the write itself (a published
+     * version) counts only when the validation passes, so the answer does not depend on timing.
+     */
     public LoadReport load(List<ContentFile> files, String agent, Consumer<String> progress) {
-        List<ParsedContent> parsed = check(files, progress);
+        return load(startParsing(files, queries, progress), agent, progress);
+    }
+
+    /** As {@link #load(List, String, Consumer)}, for files whose parsing {@link #startParsing} started. */
+    public LoadReport load(Supplier<List<ParsedContent>> parsing, String agent, Consumer<String> progress) {
+        List<ParsedContent> parsed = parsing.get();
+        if (!writeWhileValidating) {
+            requireNone(violations(parsed, progress));
+            return write(parsed, agent, progress, () -> {});
+        }
+        CompletableFuture<List<Violation>> validation = CompletableFuture.supplyAsync(() -> violations(parsed, progress), ContentLoader::newThread);
+        Runnable validated = () -> requireNone(await(validation));
+        try {
+            return write(parsed, agent, progress, validated);
+        } finally {
+            // a write that failed on its own leaves the validation reading: let it end before the caller closes the store
+            validation.exceptionally(e -> List.of()).join();
+        }
+    }
+
+    private static void newThread(Runnable work) {
+        Thread t = new Thread(work, "gkb-load-validation");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static <T> T await(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            if (e.getCause() instanceof Error err) throw err;
+            throw e;
+        }
+    }
+
+    /** The write of {@link #load}: commits only when {@code validated} returns (it throws to abort). */
+    private LoadReport write(List<ParsedContent> parsed, String agent, Consumer<String> progress, Runnable validated) {
         List<LoadReport.FileResult> results = new ArrayList<>();
         String[] activity = {null};
-        progress.accept("writing " + parsed.size() + " file(s)");
+        progress.accept("writing " + parsed.size() + " file(s)" + (writeWhileValidating ? " while they are validated" : ""));
         long start = System.nanoTime();
-        ChangeSet written = store.write(reader -> {
-            results.clear();
-            ChangeSet.Builder changes = ChangeSet.builder();
-            List<ParsedContent> loaded = new ArrayList<>();
-            for (ParsedContent p : parsed) {
-                boolean same = reader.containsGraph(p.root()) && reader.graph(p.root()).isIsomorphicWith(p.graph());
-                if (!same) {
-                    if (p.isVersion()) planVersion(reader, p, changes);
-                    else changes.replaceGraph(p.root(), p.graph());
-                    loaded.add(p);
-                }
-                results.add(new LoadReport.FileResult(p.file().name(), p.root().getURI(), p.rootType().getLocalName(),
-                        same ? "unchanged" : "loaded", p.graph().size(), p.file().sha256()));
+        Function<StoreReader, ChangeSet> plan = reader -> {
+            try {
+                return plan(reader, parsed, agent, results, activity);
+            } catch (RuntimeException e) {
+                validated.run(); // a violation is the answer when there is one
+                throw e;
             }
-            if (loaded.isEmpty()) return ChangeSet.empty();
-            activity[0] = recordActivity(changes, "load", agent, loaded);
-            newStamp(reader, changes);
-            return changes.build();
+        };
+        ChangeSet written = store.write(plan, () -> {
+            if (writeWhileValidating) progress.accept("applied the write" + Rate.since(start) + "; it commits once the files are valid");
+            validated.run();
         });
         long quads = written.addQuads().size() + written.replaceGraphs().values().stream().mapToLong(Graph::size).sum();
         progress.accept("wrote " + quads + " quads in one transaction" + Rate.of(quads, start));
         return new LoadReport(List.copyOf(results), activity[0]);
+    }
+
+    /** Plans the write of {@code parsed}: content the store holds already changes nothing. */
+    private ChangeSet plan(StoreReader reader, List<ParsedContent> parsed, String agent, List<LoadReport.FileResult> results, String[] activity) {
+        results.clear();
+        ChangeSet.Builder changes = ChangeSet.builder();
+        List<ParsedContent> loaded = new ArrayList<>();
+        for (ParsedContent p : parsed) {
+            boolean same = reader.containsGraph(p.root()) && reader.graph(p.root()).isIsomorphicWith(p.graph());
+            if (!same) {
+                if (p.isVersion()) planVersion(reader, p, changes);
+                else changes.replaceGraph(p.root(), p.graph());
+                loaded.add(p);
+            }
+            results.add(new LoadReport.FileResult(p.file().name(), p.root().getURI(), p.rootType().getLocalName(),
+                    same ? "unchanged" : "loaded", p.graph().size(), p.file().sha256()));
+        }
+        if (loaded.isEmpty()) return ChangeSet.empty();
+        activity[0] = recordActivity(changes, "load", agent, loaded);
+        newStamp(reader, changes);
+        return changes.build();
     }
 
     private void planVersion(StoreReader reader, ParsedContent p, ChangeSet.Builder changes) {

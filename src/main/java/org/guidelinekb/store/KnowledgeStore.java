@@ -26,6 +26,20 @@ public interface KnowledgeStore extends AutoCloseable {
      */
     ChangeSet write(Function<StoreReader, ChangeSet> plan);
 
+    /**
+     * As {@link #write(Function)}, with {@code gate} run once the changes are in place and before they become
+     * visible: after applying them inside the transaction (TDB2), or before sending them (a remote store). An
+     * exception from the gate aborts the write, leaving the store unchanged. A caller applies a write this way while
+     * work that decides whether it may commit (the validation of a load) is still running.
+     */
+    default ChangeSet write(Function<StoreReader, ChangeSet> plan, Runnable gate) {
+        return write(reader -> {
+            ChangeSet changes = plan.apply(reader);
+            gate.run();
+            return changes;
+        });
+    }
+
     /** The local dataset, for the embedded SPARQL endpoint; empty for a remote store. */
     Optional<DatasetGraph> localDataset();
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -15,13 +16,16 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import org.apache.jena.graph.Node;
+import org.apache.jena.riot.Lang;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.guidelinekb.AppConfig;
 import org.guidelinekb.KnowledgeBase;
+import org.guidelinekb.error.ConflictException;
 import org.guidelinekb.error.ValidationException;
 import org.guidelinekb.sparql.QueryLibrary;
 import org.guidelinekb.store.KnowledgeStore;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -66,6 +70,32 @@ class TestRefusedLoadWritesNothing {
             LoadReport good = loader.load(List.of(ContentFile.read(dir.resolve("passes.ttl"))), "test", msg -> {});
             assertEquals("loaded", good.files().get(0).status());
             assertTrue(good.activity() != null, "the valid load is recorded (PROV)");
+        }
+    }
+
+    /**
+     * The write runs beside the validation and commits only when it passes: changed content for a published version
+     * is refused as a conflict when it is valid, and as the violations it has when it is not (whichever finishes
+     * first), writing nothing either way.
+     */
+    @Test
+    void violations_answer_before_the_refusal_of_a_published_version(@TempDir Path data) throws IOException {
+        AppConfig config = AppConfig.forTests().withDataDir(data).withLoadBundled(true);
+        QueryLibrary queries = QueryLibrary.load();
+        String published = Files.readString(Path.of("kb/guidelines/nccn-breast/2015.ttl"));
+        ContentFile valid = new ContentFile("2015-changed.ttl",
+                (published + "\n<guideline/nccn-breast/version/2015> rdfs:comment \"changed\" .\n").getBytes(StandardCharsets.UTF_8), Lang.TURTLE);
+        ContentFile invalid = new ContentFile("2015-broken.ttl",
+                (published + "\n<criterion/refused-load-test> a gkb:AttributeCriterion .\n").getBytes(StandardCharsets.UTF_8), Lang.TURTLE);
+        try (KnowledgeStore store = KnowledgeBase.openStore(config, queries)) {
+            ContentLoader loader = KnowledgeBase.openLoader(config, store, queries, msg -> {});
+            Set<String> before = quads(store);
+            assertThrows(ConflictException.class, () -> loader.load(List.of(valid), "test", msg -> {}));
+            assertEquals(before, quads(store), "a refused load wrote something");
+            ValidationException refused = assertThrows(ValidationException.class, () -> loader.load(List.of(invalid), "test", msg -> {}));
+            assertTrue(refused.violations().stream().anyMatch(v -> String.valueOf(v.focusNode()).endsWith("criterion/refused-load-test")),
+                    refused.violations().toString());
+            assertEquals(before, quads(store), "a refused load wrote something");
         }
     }
 
