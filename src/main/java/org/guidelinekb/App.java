@@ -116,20 +116,23 @@ public final class App implements AutoCloseable {
      */
     private static Void preinitialise() {
         Javalin.create(cfg -> {
-            cfg.startup.showJavalinBanner = false;
-            cfg.startup.startupWatcherEnabled = false;
-            cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+            common(cfg);
             cfg.routes.get("/", ctx -> ctx.result(""));
         });
         FusekiServer.create().port(0).loopback(true).build();
         return null;
     }
 
+    /** What the real and the throwaway Javalin share. */
+    private static void common(JavalinConfig cfg) {
+        cfg.startup.showJavalinBanner = false;
+        cfg.startup.startupWatcherEnabled = false; // Javalin runs as a servlet inside Fuseki's Jetty, never started on its own
+        cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+    }
+
     private Javalin javalin() {
         return Javalin.create(cfg -> {
-            cfg.startup.showJavalinBanner = false;
-            cfg.startup.startupWatcherEnabled = false; // Javalin runs as a servlet inside Fuseki's Jetty, never started on its own
-            cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+            common(cfg);
             cfg.http.maxRequestSize = config.maxUploadBytes();
             cfg.appData(PublicUrl.KEY, this::publicBaseUrl); // links never from the Host header
             routes(cfg);

@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -141,29 +139,16 @@ public final class ContentLoader {
             requireNone(violations(parsed, progress));
             return write(parsed, agent, progress, () -> {});
         }
-        CompletableFuture<List<Violation>> validation = CompletableFuture.supplyAsync(() -> violations(parsed, progress), ContentLoader::newThread);
-        Runnable validated = () -> requireNone(await(validation));
+        Supplier<List<Violation>> validation = Parallel.aside("gkb-load-validation", () -> violations(parsed, progress));
+        Runnable validated = () -> requireNone(validation.get());
         try {
             return write(parsed, agent, progress, validated);
         } finally {
             // a write that failed on its own leaves the validation reading: let it end before the caller closes the store
-            validation.exceptionally(e -> List.of()).join();
-        }
-    }
-
-    private static void newThread(Runnable work) {
-        Thread t = new Thread(work, "gkb-load-validation");
-        t.setDaemon(true);
-        t.start();
-    }
-
-    private static <T> T await(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException re) throw re;
-            if (e.getCause() instanceof Error err) throw err;
-            throw e;
+            try {
+                validation.get();
+            } catch (RuntimeException ignored) { // the write's own failure is the answer
+            }
         }
     }
 

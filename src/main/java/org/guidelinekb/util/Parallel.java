@@ -48,11 +48,12 @@ public final class Parallel {
 
     /**
      * Runs {@code work} on a new daemon thread of its own (not the pool: the pool may be busy with the work this is
-     * meant to overlap) and returns at once; {@code get()} waits for its result and throws what it threw.
+     * meant to overlap) and returns at once; {@code get()} waits for its result and throws what it threw. The thread
+     * is not one of the pool's, so {@code work} may spread its own pieces over the pool ({@link #map}).
      */
     public static <R> java.util.function.Supplier<R> aside(String name, java.util.function.Supplier<R> work) {
         CompletableFuture<R> f = new CompletableFuture<>();
-        Thread t = new Thread(GROUP, () -> {
+        Thread t = new Thread(() -> {
             try {
                 f.complete(work.get());
             } catch (Throwable e) {
