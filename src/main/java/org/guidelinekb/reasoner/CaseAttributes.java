@@ -146,6 +146,11 @@ public final class CaseAttributes {
     }
 
     /** The concept index of a value the attribute allows (one of {@link CaseAttribute#values()}), or -1. */
+    /** The concept indexes a concept or concept-list attribute allows, ascending (none for the other types). */
+    int[] domain(int attribute) {
+        return valueIndex[attribute].values().stream().mapToInt(Integer::intValue).sorted().toArray();
+    }
+
     int valueIndex(CaseAttribute a, String notation) {
         Integer i = valueIndex[a.index()].get(notation);
         return i == null ? -1 : i;

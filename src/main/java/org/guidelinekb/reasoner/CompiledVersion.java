@@ -9,8 +9,9 @@ import java.util.List;
 public record CompiledVersion(String guideline, String label, String iri, List<CompiledStatement> statements,
                               VersionProgram program) {
 
-    public CompiledVersion(String guideline, String label, String iri, List<CompiledStatement> statements) {
-        this(guideline, label, iri, statements, VersionProgram.of(statements));
+    /** Compiles the statements' program; {@code attributes}: the catalogue the statements were compiled with. */
+    public CompiledVersion(String guideline, String label, String iri, List<CompiledStatement> statements, CaseAttributes attributes) {
+        this(guideline, label, iri, statements, VersionProgram.of(statements, attributes));
     }
 
     /** The size of the outcome array one evaluation of the version fills (each statement from its own offset). */

@@ -1,7 +1,6 @@
 package org.guidelinekb.reasoner;
 
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +17,8 @@ public final class Concepts {
     private final String[] labels;
     private final String[] schemes;
     private final boolean[] grouping;
-    private final BitSet[] selfAndAncestors;
+    private final int stride;                 // words a concept: ceil(n / 64)
+    private final long[] selfAndAncestors;    // concept c's self-and-ancestor bits at words [c * stride, (c + 1) * stride)
     private final Map<String, Integer> byIri;
     private final Map<String, Map<String, Integer>> byScheme;
 
@@ -29,7 +29,8 @@ public final class Concepts {
         labels = new String[n];
         schemes = new String[n];
         grouping = new boolean[n];
-        selfAndAncestors = new BitSet[n];
+        stride = (n + 63) >>> 6;
+        selfAndAncestors = new long[Math.multiplyExact(n, stride)];
         byIri = new HashMap<>();
         byScheme = new HashMap<>();
         for (int i = 0; i < n; i++) {
@@ -43,14 +44,16 @@ public final class Concepts {
             byScheme.computeIfAbsent(r.scheme, k -> new LinkedHashMap<>()).put(notations[i], i);
         }
         for (int i = 0; i < n; i++) {
-            BitSet bits = new BitSet(n);
-            bits.set(i);
+            set(i, i);
             for (String a : ancestors.getOrDefault(iris[i], Set.of())) {
                 Integer j = byIri.get(a);
-                if (j != null) bits.set(j);
+                if (j != null) set(i, j);
             }
-            selfAndAncestors[i] = bits;
         }
+    }
+
+    private void set(int c, int a) {
+        selfAndAncestors[c * stride + (a >>> 6)] |= 1L << a;
     }
 
     /** One concept as read from the ontology graph. */
@@ -74,7 +77,7 @@ public final class Concepts {
 
     /** Whether concept {@code c} is concept {@code a} or narrower than it. */
     public boolean within(int c, int a) {
-        return selfAndAncestors[c].get(a);
+        return (selfAndAncestors[c * stride + (a >>> 6)] & 1L << a) != 0;
     }
 
     public String iri(int i) { return iris[i]; }

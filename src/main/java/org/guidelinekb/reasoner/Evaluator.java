@@ -50,7 +50,7 @@ final class Evaluator {
             names = Math.max(names, v.program().nameCount());
         }
         byte[] out = new byte[slots];
-        byte[] status = run(versions, c, out, n);
+        byte[] status = run(versions, c, out, n, true);
         int[] start = new int[BY_RANK.length + 1]; // where each status's results start: a stable counting sort
         for (byte s : status) start[s + 1]++;
         for (int i = 1; i < start.length; i++) start[i] += start[i - 1];
@@ -71,30 +71,37 @@ final class Evaluator {
         return new Evaluation(versions, c, Collections.unmodifiableList(Arrays.asList(ordered)));
     }
 
-    /** The statuses alone: the same programs run, no result objects, nothing about what is missing. */
+    /**
+     * The statuses alone: the same programs run (the combining nodes only, not the copies of the tests into the
+     * attribute-test nodes' slots), no result objects, nothing about what is missing; {@link Statuses} reads each
+     * status off its statement's root when asked.
+     */
     static Statuses statuses(List<CompiledVersion> versions, PatientCase c) {
-        int n = 0;
         int slots = 0;
-        for (CompiledVersion v : versions) {
-            n += v.statements().size();
-            slots += v.slots();
+        for (int i = 0; i < versions.size(); i++) slots += versions.get(i).program().slots();
+        byte[] out = new byte[slots];
+        for (int i = 0, base = 0; i < versions.size(); i++) {
+            VersionProgram p = versions.get(i).program();
+            p.run(c, out, base, false);
+            base += p.slots();
         }
-        return new Statuses(versions, run(versions, c, new byte[slots], n));
+        return new Statuses(versions, out);
     }
 
     /**
      * Runs every version's program into {@code out} (each from the end of the one before) and returns the status of
-     * each of the {@code n} statements, as {@link Status} ordinals in version and display order.
+     * each of the {@code n} statements, as {@link Status} ordinals in version and display order; {@code leaves}: every
+     * attribute-test node's outcome too (what a full evaluation's explanations read), not only the combining nodes'.
      */
-    static byte[] run(List<CompiledVersion> versions, PatientCase c, byte[] out, int n) {
+    static byte[] run(List<CompiledVersion> versions, PatientCase c, byte[] out, int n, boolean leaves) {
         byte[] status = new byte[n];
         int k = 0;
         int base = 0;
-        for (CompiledVersion v : versions) {
-            VersionProgram p = v.program();
-            p.run(c, out, base);
+        for (int i = 0; i < versions.size(); i++) {
+            VersionProgram p = versions.get(i).program();
+            p.run(c, out, base, leaves);
             p.statuses(out, base, status, k);
-            k += v.statements().size();
+            k += p.statementCount();
             base += p.slots();
         }
         return status;

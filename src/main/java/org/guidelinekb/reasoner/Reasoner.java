@@ -215,6 +215,14 @@ public final class Reasoner {
         return Evaluator.statuses(Evaluator.select(ix, req), req.patientCase());
     }
 
+    /**
+     * The status alone of every statement of {@code versions} for a case already parsed ({@link PatientCase#of}) against
+     * the index they come from: the decision without the request's parsing and validation.
+     */
+    public static Statuses statuses(List<CompiledVersion> versions, PatientCase c) {
+        return Evaluator.statuses(versions, c);
+    }
+
     /** Evaluates one case against one version; the case must have been parsed against the same index. */
     public static Evaluation evaluate(ReasonerIndex ix, VersionInfo version, PatientCase c) {
         return Evaluator.evaluate(List.of(ix.version(version)), c);

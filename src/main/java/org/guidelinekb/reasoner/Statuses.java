@@ -12,11 +12,11 @@ public final class Statuses {
     private static final Status[] BY_RANK = Status.values();
 
     private final List<CompiledVersion> evaluatedAgainst;
-    private final byte[] status; // Status ordinals, version after version, each in display order
+    private final byte[] out; // the outcome codes of every version's nodes, version after version (VersionProgram#run)
 
-    Statuses(List<CompiledVersion> evaluatedAgainst, byte[] status) {
+    Statuses(List<CompiledVersion> evaluatedAgainst, byte[] out) {
         this.evaluatedAgainst = evaluatedAgainst;
-        this.status = status;
+        this.out = out;
     }
 
     public List<CompiledVersion> evaluatedAgainst() {
@@ -25,19 +25,33 @@ public final class Statuses {
 
     /** How many statements: every statement of every version evaluated. */
     public int size() {
-        return status.length;
+        int n = 0;
+        for (CompiledVersion v : evaluatedAgainst) n += v.program().statementCount();
+        return n;
     }
 
     /** The status of the {@code k}-th statement (version after version, each in display order). */
     public Status status(int k) {
-        return BY_RANK[status[k]];
+        int base = 0;
+        for (CompiledVersion v : evaluatedAgainst) {
+            VersionProgram p = v.program();
+            if (k < p.statementCount()) return BY_RANK[p.status(k, out, base)];
+            k -= p.statementCount();
+            base += p.slots();
+        }
+        throw new IndexOutOfBoundsException("no statement " + k + " among " + size());
     }
 
     /** How many statements have that status. */
     public int count(Status s) {
         int n = 0;
-        for (byte b : status) {
-            if (b == s.ordinal()) n++;
+        int base = 0;
+        for (CompiledVersion v : evaluatedAgainst) {
+            VersionProgram p = v.program();
+            for (int k = 0; k < p.statementCount(); k++) {
+                if (p.status(k, out, base) == s.ordinal()) n++;
+            }
+            base += p.slots();
         }
         return n;
     }
@@ -48,6 +62,6 @@ public final class Statuses {
             if (k < v.statements().size()) return v.statements().get(k);
             k -= v.statements().size();
         }
-        throw new IndexOutOfBoundsException("no statement " + k + " among " + status.length);
+        throw new IndexOutOfBoundsException("no statement " + k + " among " + size());
     }
 }

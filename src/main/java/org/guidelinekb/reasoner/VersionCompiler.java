@@ -51,7 +51,7 @@ final class VersionCompiler {
                             concepts.notationOf(Rows.first(rows, "documentVerification")))));
         });
         out.sort((a, b) -> a.order() != b.order() ? Integer.compare(a.order(), b.order()) : a.iri().compareTo(b.iri()));
-        return new CompiledVersion(v.guidelineId(), v.label(), v.iri(), List.copyOf(out));
+        return new CompiledVersion(v.guidelineId(), v.label(), v.iri(), List.copyOf(out), attributes);
     }
 
     private List<CompiledStatement.Evidence> evidence(List<Binding> rows) {

@@ -5,21 +5,15 @@ import java.util.List;
 /**
  * The criteria of one compiled version as flat arrays, built once when the version is compiled, so that evaluating it
  * walks contiguous memory instead of following the criteria trees' objects. The distinct attribute tests of the
- * version (far fewer than its attribute-test nodes) are evaluated once per case; every attribute-test node
- * copies its test's outcome; the other nodes come in post-order (operands before the node that combines them) and
- * fold their operands' outcome codes bitwise (Kleene's logic on the codes of {@link Tri}). Every node's outcome code
- * goes where {@link Criterion#eval} writes it: slot {@code c.slot()} of the statement's run, which starts at
- * {@link #base(int)} within the version's {@link #slots()}. The trees stay the model (explanations, {@code missing});
- * this is only their faster evaluation, with the same logic.
+ * version (far fewer than its attribute-test nodes, {@link AttributeTests}) are evaluated once per case into the slots
+ * after the statements'; every attribute-test node copies its test's outcome; the other nodes come in post-order
+ * (operands before the node that combines them) and fold their operands' outcome codes bitwise (Kleene's logic on the
+ * codes of {@link Tri}). Every node's outcome code goes where {@link Criterion#eval} writes it: slot {@code c.slot()}
+ * of the statement's run, which starts at {@link #base(int)} within the version's {@link #slots()}. For the statuses
+ * alone, {@link StatusTables} gives the roots' outcomes without the inner nodes. The trees stay the model
+ * (explanations, {@code missing}); this is only their faster evaluation, with the same logic.
  */
 public final class VersionProgram {
-    // conditions as test operands (a switch on an int, not on the enum)
-    private static final int EQUALS = 0;
-    private static final int IN = 1;
-    private static final int AT_LEAST = 2;
-    private static final int AT_MOST = 3;
-    private static final int PRESENT = 4;
-    private static final int INCLUDES = 5;
     // how a combining node folds its operands' outcome codes (Tri: bit 1 = can be true, bit 2 = can be false): the
     // bits kept from the AND of the codes, from their OR (shifted by 2), and whether the result's bits swap (NOT)
     private static final int ALL_OF = Tri.TRUE_CODE | Tri.FALSE_CODE << 2;   // true if all can be, false if any can be
@@ -31,29 +25,48 @@ public final class VersionProgram {
             (byte) Status.UNDETERMINED.ordinal()};
     private static final byte NO_CRITERIA = (byte) Status.APPLICABLE.ordinal(); // a statement without criteria applies
 
-    private final int[] tests;     // the distinct attribute tests: attribute, condition, list flag, count, values...
-    private final int testCount;
+    private final AttributeTests tests; // the distinct attribute tests
     private final int[] leafSlot;  // per attribute-test node: its slot in the version
     private final int[] leafTest;  // per attribute-test node: the number of its test
-    private final int[] code;      // the other nodes, every statement's in post-order: slot, operand count, fold, operand slots...
+    // the other nodes, every statement's in post-order: each one's slot, fold and where its operands' slots end in ops
+    // (they start where the node before's end), so that no node's place depends on a value read for the one before
+    private final int[] nodeSlot;
+    private final int[] nodeFold;
+    private final int[] opsEnd;
+    private final int[] ops;
     private final int[] root;      // per statement: its root's slot in the version, -1 without criteria
+    private final int[] nodesEnd;  // per statement: where its combining nodes end (they start where the one before's end)
+    private final StatusTables statusTables; // the roots' outcomes without the inner nodes (statuses alone)
     private final int[] base;      // per statement: where its run of slots starts in the version
-    private final int slots;
+    private final int testsStart; // where the distinct tests' outcomes start in the version's slots
+    private final int slots;      // the statements' slots, then one per distinct test
     private final int[] walk;      // per node in pre-order: slot in the version, index after its subtree, name or -1
     private final int[] walkEnd;   // per statement: where its nodes end in walk
     private final String[] names;  // what a node names when it is missing
     private final List<String>[] single; // per name: the list of that name alone
 
-    private VersionProgram(int[] tests, int testCount, int[] leafSlot, int[] leafTest, int[] code, int[] root, int[] base,
-                           int slots, int[] walk, int[] walkEnd, String[] names) {
+    private VersionProgram(AttributeTests tests, int[] leafSlot, int[] leafTest, int[] code, int[] root, int[] nodesEnd,
+                           int[] base, int slots, int[] walk, int[] walkEnd, String[] names) {
         this.tests = tests;
-        this.testCount = testCount;
         this.leafSlot = leafSlot;
         this.leafTest = leafTest;
-        this.code = code;
+        int nodes = 0;
+        for (int pc = 0; pc < code.length; pc += 3 + code[pc + 1]) nodes++;
+        this.nodeSlot = new int[nodes];
+        this.nodeFold = new int[nodes];
+        this.opsEnd = new int[nodes];
+        this.ops = new int[code.length - 3 * nodes];
+        for (int pc = 0, j = 0, o = 0; pc < code.length; pc += 3 + code[pc + 1], j++) {
+            nodeSlot[j] = code[pc];
+            nodeFold[j] = code[pc + 2];
+            for (int i = 0; i < code[pc + 1]; i++) ops[o++] = code[pc + 3 + i];
+            opsEnd[j] = o;
+        }
         this.root = root;
+        this.nodesEnd = nodesEnd;
         this.base = base;
-        this.slots = slots;
+        this.testsStart = slots;
+        this.slots = slots + tests.count();
         this.walk = walk;
         this.walkEnd = walkEnd;
         this.names = names;
@@ -61,15 +74,17 @@ public final class VersionProgram {
         List<String>[] one = new List[names.length];
         for (int i = 0; i < names.length; i++) one[i] = List.of(names[i]);
         this.single = one;
+        this.statusTables = StatusTables.of(this, testsStart);
     }
 
-    static VersionProgram of(List<CompiledStatement> statements) {
+    static VersionProgram of(List<CompiledStatement> statements, CaseAttributes attributes) {
         int n = statements.size();
         Builder b = new Builder();
         int[] root = new int[n];
         int[] base = new int[n];
         IntBuffer walk = new IntBuffer();
         int[] walkEnd = new int[n];
+        int[] nodesEnd = new int[n];
         java.util.Map<String, Integer> nameIndex = new java.util.HashMap<>();
         List<String> names = new java.util.ArrayList<>();
         int at = 0;
@@ -80,14 +95,26 @@ public final class VersionProgram {
                 root[k] = -1;
             } else {
                 b.emit(s.criteria(), at);
-                root[k] = at + s.criteria().slot();
+                root[k] = b.operand(s.criteria(), at);
                 walk(s.criteria(), at, walk, nameIndex, names);
             }
             walkEnd[k] = walk.size;
+            nodesEnd[k] = b.nodes;
             at += s.slots();
         }
-        return new VersionProgram(b.tests.toArray(), b.testIndex.size(), b.leafSlot.toArray(), b.leafTest.toArray(),
-                b.code.toArray(), root, base, at, walk.toArray(), walkEnd, names.toArray(new String[0]));
+        // the distinct tests' outcomes follow the statements' slots: a test operand (coded -1 - test) becomes its slot
+        int[] code = b.code.toArray();
+        for (int pc = 0; pc < code.length; pc += 3 + code[pc + 1]) {
+            for (int i = pc + 3; i < pc + 3 + code[pc + 1]; i++) code[i] = testSlot(code[i], at);
+        }
+        for (int k = 0; k < n; k++) root[k] = statements.get(k).criteria() == null ? -1 : testSlot(root[k], at);
+        return new VersionProgram(new AttributeTests(b.tests.toArray(), b.testIndex.size(), attributes), b.leafSlot.toArray(), b.leafTest.toArray(),
+                code, root, nodesEnd, base, at, walk.toArray(), walkEnd, names.toArray(new String[0]));
+    }
+
+    /** A slot as the builder coded it: a node's slot as it is, a test's ({@code -1 - test}) after the statements' slots. */
+    private static int testSlot(int coded, int testsStart) {
+        return coded >= 0 ? coded : testsStart + (-1 - coded);
     }
 
     /**
@@ -159,6 +186,11 @@ public final class VersionProgram {
         return names.length;
     }
 
+    /** How many statements the version has. */
+    int statementCount() {
+        return root.length;
+    }
+
     /** The outcome slots of every statement together. */
     public int slots() {
         return slots;
@@ -171,38 +203,76 @@ public final class VersionProgram {
 
     /**
      * Evaluates every statement of the version: each node's outcome code is written to {@code out} at {@code offset}
-     * plus its version-relative slot. First each distinct attribute test once, then every attribute-test node from
-     * those, then the combining nodes in post-order, each folding its operands' codes without a branch per operand.
+     * plus its version-relative slot. First each distinct attribute test once (into the slots after the statements');
+     * then, when {@code leaves}, every attribute-test node from those (what explanations read; the combining nodes and
+     * {@link #statuses} read the tests' slots) and the combining nodes in post-order, each folding its operands'
+     * codes without a branch per operand; without {@code leaves}, the statements' roots only ({@link StatusTables}).
      */
-    void run(PatientCase c, byte[] out, int offset) {
-        int[] t = tests;
-        byte[] outcome = new byte[testCount];
-        for (int i = 0, at = 0; i < outcome.length; i++) {
-            int nv = t[at + 3];
-            outcome[i] = test(c, t[at], t[at + 1], t[at + 2] != 0, t, at + 4, nv);
-            at += 4 + nv;
+    void run(PatientCase c, byte[] out, int offset, boolean leaves) {
+        tests.run(c, out, offset + testsStart);
+        if (!leaves) {
+            statusTables.run(this, out, offset);
+            return;
         }
         int[] ls = leafSlot;
         int[] lt = leafTest;
-        for (int i = 0; i < ls.length; i++) out[offset + ls[i]] = outcome[lt[i]];
-        int[] p = code;
-        int pc = 0;
-        while (pc < p.length) {
-            int slot = offset + p[pc];
-            int no = p[pc + 1];
-            int fold = p[pc + 2];
+        int from = offset + testsStart;
+        for (int i = 0; i < ls.length; i++) out[offset + ls[i]] = out[from + lt[i]];
+        fold(out, offset, 0, nodeSlot.length);
+    }
+
+    /** Folds the combining nodes {@code [from, to)}: each one's operands' codes into its own. */
+    void fold(byte[] out, int offset, int from, int to) {
+        int[] slot = nodeSlot;
+        int[] folds = nodeFold;
+        int[] end = opsEnd;
+        int[] o = ops;
+        for (int j = from, i = from == 0 ? 0 : end[from - 1]; j < to; j++) {
             int and = Tri.UNKNOWN_CODE;
             int or = 0;
-            for (int i = pc + 3, stop = pc + 3 + no; i < stop; i++) {
-                int x = out[offset + p[i]];
+            for (int stop = end[j]; i < stop; i++) {
+                int x = out[offset + o[i]];
                 and &= x;
                 or |= x;
             }
+            int fold = folds[j];
             int r = (and & fold) | (or & (fold >> 2));
             int swapped = (r & Tri.TRUE_CODE) << 1 | (r & Tri.FALSE_CODE) >> 1;
-            out[slot] = (byte) ((fold & SWAP) == 0 ? r : swapped);
-            pc += 3 + no;
+            out[offset + slot[j]] = (byte) ((fold & SWAP) == 0 ? r : swapped);
         }
+    }
+
+    /** Where statement {@code k}'s combining nodes end (they start where statement {@code k - 1}'s end). */
+    int nodesEnd(int k) {
+        return nodesEnd[k];
+    }
+
+    /** Statement {@code k}'s root slot (-1 without criteria). */
+    int rootSlot(int k) {
+        return root[k];
+    }
+
+    /**
+     * The distinct test slots (at or after {@code testsStart}) the nodes {@code [from, to)} read, into {@code into}
+     * in order of first use; how many, or -1 when more than {@code into} holds.
+     */
+    int testSlotsRead(int from, int to, int testsStart, int[] into) {
+        int n = 0;
+        for (int i = from == 0 ? 0 : opsEnd[from - 1]; i < opsEnd[to - 1]; i++) {
+            int slot = ops[i];
+            if (slot < testsStart) continue;
+            boolean seen = false;
+            for (int j = 0; j < n; j++) seen |= into[j] == slot;
+            if (seen) continue;
+            if (n == into.length) return -1;
+            into[n++] = slot;
+        }
+        return n;
+    }
+
+    /** Statement {@code k}'s status as a {@link Status} ordinal, once {@link #run} has filled {@code out} from {@code offset}. */
+    byte status(int k, byte[] out, int offset) {
+        return root[k] < 0 ? NO_CRITERIA : STATUS_BY_CODE[out[offset + root[k]]];
     }
 
     /**
@@ -223,6 +293,7 @@ public final class VersionProgram {
         final IntBuffer leafSlot = new IntBuffer();
         final IntBuffer leafTest = new IntBuffer();
         final IntBuffer code = new IntBuffer();
+        int nodes;
 
         /** Emits a node and its operands (operands first), its slots offset by {@code at}. */
         void emit(Criterion n, int at) {
@@ -248,14 +319,20 @@ public final class VersionProgram {
         private void combine(int fold, int slot, List<Criterion> operands, int at) {
             for (Criterion o : operands) emit(o, at);
             code.add(at + slot).add(operands.size()).add(fold);
-            for (Criterion o : operands) code.add(at + o.slot());
+            nodes++;
+            for (Criterion o : operands) code.add(operand(o, at));
+        }
+
+        /** Where a node's outcome is read: a test node's test, coded {@code -1 - test} until the tests are placed. */
+        int operand(Criterion o, int at) {
+            return o instanceof Criterion.AttributeTest a ? -1 - test(a) : at + o.slot();
         }
 
         /** The number of the test (attribute, condition, values), numbered in order of first use. */
         private int test(Criterion.AttributeTest a) {
             List<Integer> key = new java.util.ArrayList<>();
             key.add(a.attribute().index());
-            key.add(condition(a.condition()));
+            key.add(AttributeTests.code(a.condition()));
             key.add(a.attribute().type() == AttributeType.CONCEPT_LIST ? 1 : 0);
             key.add(a.values().length);
             for (int v : a.values()) key.add(v);
@@ -266,59 +343,8 @@ public final class VersionProgram {
         }
     }
 
-    private static int condition(Condition c) {
-        return switch (c) {
-            case EQUALS -> EQUALS;
-            case IN -> IN;
-            case AT_LEAST -> AT_LEAST;
-            case AT_MOST -> AT_MOST;
-            case PRESENT -> PRESENT;
-            case INCLUDES -> INCLUDES;
-        };
-    }
-
-    /** {@link Criterion.AttributeTest}'s comparison, on the values {@code p[from .. from + n)}. */
-    private static byte test(PatientCase c, int attribute, int condition, boolean list, int[] p, int from, int n) {
-        if (!c.known(attribute)) return Tri.UNKNOWN_CODE;
-        int v = c.scalar(attribute);
-        boolean met;
-        switch (condition) {
-            case EQUALS -> met = v == p[from];
-            case IN -> {
-                met = false;
-                for (int i = from; i < from + n && !met; i++) met = v == p[i];
-            }
-            case AT_LEAST -> met = v >= p[from];
-            case AT_MOST -> met = v <= p[from];
-            case PRESENT -> met = !list || c.list(attribute).length > 0;
-            case INCLUDES -> {
-                Concepts concepts = c.attributes().concepts();
-                if (!list) {
-                    met = withinAny(concepts, v, p, from, n);
-                } else {
-                    met = false;
-                    for (int caseValue : c.list(attribute)) {
-                        if (withinAny(concepts, caseValue, p, from, n)) {
-                            met = true;
-                            break;
-                        }
-                    }
-                }
-            }
-            default -> throw new IllegalStateException("unknown condition code " + condition);
-        }
-        return met ? Tri.TRUE_CODE : Tri.FALSE_CODE;
-    }
-
-    private static boolean withinAny(Concepts concepts, int caseValue, int[] p, int from, int n) {
-        for (int i = from; i < from + n; i++) {
-            if (concepts.within(caseValue, p[i])) return true;
-        }
-        return false;
-    }
-
     /** A growable int array. */
-    private static final class IntBuffer {
+    static final class IntBuffer {
         int[] a = new int[64];
         int size;
 

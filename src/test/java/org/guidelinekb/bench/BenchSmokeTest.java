@@ -121,6 +121,13 @@ class BenchSmokeTest {
                     if (only.status(k) == org.guidelinekb.reasoner.Status.APPLICABLE) applicable.add(only.statement(k).iri());
                 }
                 assertEquals(cql.applicable(c), applicable, "status only, case " + c);
+                // the decision alone (what the decision benches run): a parsed case, parameters made beforehand
+                var reasoner = shipped.kb().reasoner();
+                var parsed = org.guidelinekb.reasoner.PatientCase.of(c, reasoner.attributes());
+                int decided = org.guidelinekb.reasoner.Reasoner.statuses(reasoner.index().currentVersions(), parsed)
+                        .count(org.guidelinekb.reasoner.Status.APPLICABLE);
+                assertEquals(applicable.size(), decided, "decision alone, case " + c);
+                assertEquals(applicable.size(), cql.applicableCount(cql.prepare(c)), "engine alone, case " + c);
                 if (!ours.isEmpty()) nonEmpty++;
             }
             assertTrue(nonEmpty > 0, "some case has applicable statements, so the comparison can fail");
@@ -155,9 +162,17 @@ class BenchSmokeTest {
         }
         CqlEvaluateBench q = new CqlEvaluateBench();
         q.kb = EvaluationWorkload.SHIPPED;
-        q.cases = 2;
+        q.cases = 4;
         q.setup();
         assertNotNull(q.cql());
+        e.setup();
+        try {
+            int ours = e.statusPrepared();
+            assertTrue(ours > 0, "a batch of the shipped KB's random cases has applicable statements");
+            assertEquals(ours, q.cqlPrepared(), "the same batch of cases: the same count of applicable statements");
+        } finally {
+            e.tearDown();
+        }
         NaiveEvaluateBench n = new NaiveEvaluateBench();
         n.kb = EvaluationWorkload.SHIPPED;
         n.cases = 2;

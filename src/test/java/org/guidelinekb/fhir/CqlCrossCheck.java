@@ -15,6 +15,8 @@ import org.guidelinekb.reasoner.PatientCase;
 import org.guidelinekb.reasoner.Reasoner;
 import org.guidelinekb.reasoner.ReasonerIndex;
 import org.guidelinekb.reasoner.StatementResult;
+import org.guidelinekb.reasoner.Status;
+import org.guidelinekb.reasoner.Statuses;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -76,6 +78,16 @@ final class CqlCrossCheck {
             };
             if (want == null ? got != null : !want.equals(got)) {
                 out.add(r.statement().iri() + ": reasoner " + r.status().word() + ", " + engineName + " " + got + " for case " + patientCase);
+            }
+        }
+        // the statuses alone (status tables, attribute-test groups) against the same full evaluation
+        Statuses alone = Reasoner.statuses(List.of(index.version(v)), c);
+        Map<String, Status> full = new HashMap<>();
+        ours.results().forEach(r -> full.put(r.statement().iri(), r.status()));
+        for (int k = 0; k < alone.size(); k++) {
+            if (alone.status(k) != full.get(alone.statement(k).iri())) {
+                out.add(alone.statement(k).iri() + ": statuses alone " + alone.status(k).word() + ", full evaluation "
+                        + full.get(alone.statement(k).iri()).word() + " for case " + patientCase);
             }
         }
         return out;

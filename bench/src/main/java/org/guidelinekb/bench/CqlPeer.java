@@ -13,6 +13,8 @@ import org.guidelinekb.catalog.VersionSelector;
 import org.guidelinekb.fhir.CqlLibrary;
 import org.guidelinekb.fhir.CqlWriter;
 import org.guidelinekb.reasoner.ReasonerIndex;
+import org.opencds.cqf.cql.engine.execution.EvaluationResult;
+import org.opencds.cqf.cql.engine.execution.ExpressionResult;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -43,11 +45,25 @@ public final class CqlPeer {
         return p;
     }
 
+    /** A case's parameters for each library, made once (what {@link #applicable(ObjectNode)} makes on every call). */
+    public record Prepared(List<Map<String, Object>> parameters) {}
+
+    /** The engine's parameters of a case for each library. */
+    public Prepared prepare(ObjectNode patientCase) {
+        return new Prepared(libraries.stream().map(c -> parameters(c.library(), patientCase)).toList());
+    }
+
     /** The statement IRIs the engine finds applicable (true) for a case. */
     public Set<String> applicable(ObjectNode patientCase) {
+        return applicable(prepare(patientCase));
+    }
+
+    /** The statement IRIs the engine finds applicable (true) for a case whose parameters are made. */
+    public Set<String> applicable(Prepared patientCase) {
         Set<String> out = new LinkedHashSet<>();
-        for (Compiled c : libraries) {
-            Map<String, Object> values = c.runner().evaluate(c.defines(), parameters(c.library(), patientCase));
+        for (int i = 0; i < libraries.size(); i++) {
+            Compiled c = libraries.get(i);
+            Map<String, Object> values = c.runner().evaluate(c.defines(), patientCase.parameters().get(i));
             c.library().defines().forEach((statement, define) -> {
                 if (Boolean.TRUE.equals(values.get(define))) out.add(statement);
             });
@@ -70,6 +86,23 @@ public final class CqlPeer {
         List<String> list = new ArrayList<>();
         n.forEach(x -> list.add(x.textValue()));
         return list;
+    }
+
+    /**
+     * How many statements the engine finds applicable (true) for a case whose parameters are made: the engine's
+     * answer read as it gives it, no set of IRIs built (the peer of {@code Statuses.count}).
+     */
+    public int applicableCount(Prepared patientCase) {
+        int n = 0;
+        for (int i = 0; i < libraries.size(); i++) {
+            Compiled c = libraries.get(i);
+            EvaluationResult r = c.runner().run(c.defines(), patientCase.parameters().get(i));
+            for (String define : c.defines()) {
+                ExpressionResult x = r.forExpression(define);
+                if (x != null && Boolean.TRUE.equals(x.value())) n++;
+            }
+        }
+        return n;
     }
 
     /** Statements per evaluation (every define of every library). */

@@ -93,6 +93,11 @@ public final class CqlRunner {
         return elmJson;
     }
 
+    /** The engine's result for the given defines and parameters (a missing parameter is null). */
+    public EvaluationResult run(Set<String> defines, Map<String, Object> parameters) {
+        return engine.evaluate(id, defines, parameters);
+    }
+
     /** The value of each define with the given parameters (a missing parameter is null). */
     public Map<String, Object> evaluate(Set<String> defines, Map<String, Object> parameters) {
         EvaluationResult r = engine.evaluate(id, defines, parameters);

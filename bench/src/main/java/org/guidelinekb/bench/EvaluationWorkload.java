@@ -8,6 +8,8 @@ import java.util.Set;
 import org.guidelinekb.AppConfig;
 import org.guidelinekb.KnowledgeBase;
 import org.guidelinekb.reasoner.Evaluation;
+import org.guidelinekb.reasoner.PatientCase;
+import org.guidelinekb.reasoner.Reasoner;
 import org.guidelinekb.reasoner.StatementResult;
 import org.guidelinekb.reasoner.Statuses;
 import org.guidelinekb.reasoner.Status;
@@ -27,12 +29,14 @@ public final class EvaluationWorkload implements AutoCloseable {
     private final KnowledgeBase kb;
     private final List<ObjectNode> cases;
     private final List<JsonNode> requests;
+    private final List<PatientCase> parsed;
     private int next;
 
     private EvaluationWorkload(KnowledgeBase kb, List<ObjectNode> cases) {
         this.kb = kb;
         this.cases = cases;
         this.requests = cases.stream().map(c -> (JsonNode) Cases.request(c)).toList();
+        this.parsed = cases.stream().map(c -> PatientCase.of(c, kb.reasoner().attributes())).toList();
     }
 
     public static EvaluationWorkload open(String kbSpec, int caseCount, long seed) {
@@ -59,6 +63,16 @@ public final class EvaluationWorkload implements AutoCloseable {
         JsonNode r = requests.get(next);
         next = (next + 1) % requests.size();
         return kb.reasoner().statuses(r);
+    }
+
+    /**
+     * The status-only operation on the next case already parsed (in setup, as the engine's peer gets its parameters
+     * ready): the decision alone, against every guideline's active version.
+     */
+    public Statuses preparedStatusesNext() {
+        PatientCase c = parsed.get(next);
+        next = (next + 1) % parsed.size();
+        return Reasoner.statuses(kb.reasoner().index().currentVersions(), c);
     }
 
     /** The statement IRIs the reasoner finds applicable for a case (to check the naive peer computes the same). */

@@ -71,33 +71,56 @@ public final class InProcessPhase {
 
     /**
      * Ours vs the reference CQL engine on the exported CQL (issue 19, docs/fhir.md): the same cases, interleaved
-     * rounds in this JVM, each round ours (the full answer), ours status-only ({@code Reasoner.statuses}: a status per
-     * statement, what the engine computes) and the engine. {@code evaluate_speedup_vs_cql} and
-     * {@code evaluate_speedup_vs_cql_status} are the shipped KB's; {@code _1k} / {@code _status_1k} a generated
-     * 1,000-statement version's. Each ratio is the engine's p50 over ours in the same round.
+     * rounds in this JVM. Each round measures, one after the other:
+     * <ul>
+     * <li>the decision alone on each side, like with like: ours the statuses of a case parsed in setup
+     * ({@code Reasoner.statuses}), the engine its defines on parameters made in setup, each counting the statements
+     * that apply ({@code evaluate_speedup_vs_cql}, {@code _1k});</li>
+     * <li>from the case JSON: ours the statuses of the request (parsing and validating it included), the engine its
+     * parameters made from the case JSON and its defines ({@code _status}, {@code _status_1k});</li>
+     * <li>ours the full answer with explanations from the request JSON against the same engine figure ({@code _full},
+     * {@code _full_1k}).</li>
+     * </ul>
+     * Each ratio is the engine's p50 over ours in the same round; the figure is the median of the rounds.
      */
     private void cqlPeer(String name, String kb) {
-        log.accept("evaluation, " + name + " KB: ours (full, status-only) vs the reference CQL engine, " + plan.evalRounds() + " interleaved rounds");
-        List<Jmh.Sample> ours = new ArrayList<>();
+        log.accept("evaluation, " + name + " KB: ours vs the reference CQL engine (decision alone, from JSON, full answer), "
+                + plan.evalRounds() + " interleaved rounds");
+        Map<String, String> p = Map.of("kb", kb);
+        List<Jmh.Sample> decision = new ArrayList<>();
+        List<Jmh.Sample> engine = new ArrayList<>();
         List<Jmh.Sample> status = new ArrayList<>();
-        List<Jmh.Sample> cql = new ArrayList<>();
-        List<Pairs.Round> rounds = new ArrayList<>();
+        List<Jmh.Sample> engineJson = new ArrayList<>();
+        List<Jmh.Sample> full = new ArrayList<>();
+        List<Pairs.Round> decisionRounds = new ArrayList<>();
         List<Pairs.Round> statusRounds = new ArrayList<>();
+        List<Pairs.Round> fullRounds = new ArrayList<>();
         for (int i = 0; i < plan.evalRounds(); i++) {
-            double full = keep(ours, jmh.run(EvaluateBench.class, "ours", Map.of("kb", kb))).p50Us();
-            double only = keep(status, jmh.run(EvaluateBench.class, "status", Map.of("kb", kb))).p50Us();
-            double engine = keep(cql, jmh.run(CqlEvaluateBench.class, "cql", Map.of("kb", kb))).p50Us();
-            rounds.add(new Pairs.Round(full, engine, engine / full));
-            statusRounds.add(new Pairs.Round(only, engine, engine / only));
+            double ours = keep(decision, jmh.run(EvaluateBench.class, "statusPrepared", p)).p50Us();
+            double theirs = keep(engine, jmh.run(CqlEvaluateBench.class, "cqlPrepared", p)).p50Us();
+            double oursJson = keep(status, jmh.run(EvaluateBench.class, "status", p)).p50Us();
+            double theirsJson = keep(engineJson, jmh.run(CqlEvaluateBench.class, "cql", p)).p50Us();
+            double oursFull = keep(full, jmh.run(EvaluateBench.class, "ours", p)).p50Us();
+            decisionRounds.add(new Pairs.Round(ours, theirs, theirs / ours));
+            statusRounds.add(new Pairs.Round(oursJson, theirsJson, theirsJson / oursJson));
+            fullRounds.add(new Pairs.Round(oursFull, theirsJson, theirsJson / oursFull));
         }
         String suffix = name.equals("shipped") ? "" : "_" + name;
-        report.figure("evaluate_speedup_vs_cql" + suffix, Pairs.medianRatio(rounds));
+        report.figure("evaluate_speedup_vs_cql" + suffix, Pairs.medianRatio(decisionRounds));
         report.figure("evaluate_speedup_vs_cql_status" + suffix, Pairs.medianRatio(statusRounds));
-        report.figure("cql_p50_us_" + name, Pairs.median(cql.stream().map(Jmh.Sample::p50Us).toList()));
-        report.figure("evaluate_p50_us_" + name + "_vs_cql", Pairs.median(ours.stream().map(Jmh.Sample::p50Us).toList()));
-        report.figure("evaluate_status_p50_us_" + name + "_vs_cql", Pairs.median(status.stream().map(Jmh.Sample::p50Us).toList()));
-        report.detail("evaluation_" + name + "_cql_rounds", rounds);
+        report.figure("evaluate_speedup_vs_cql_full" + suffix, Pairs.medianRatio(fullRounds));
+        report.figure("cql_p50_us_" + name, p50(engine));
+        report.figure("cql_json_p50_us_" + name, p50(engineJson));
+        report.figure("evaluate_p50_us_" + name + "_vs_cql", p50(decision));
+        report.figure("evaluate_status_p50_us_" + name + "_vs_cql", p50(status));
+        report.figure("evaluate_full_p50_us_" + name + "_vs_cql", p50(full));
+        report.detail("evaluation_" + name + "_cql_rounds", decisionRounds);
         report.detail("evaluation_" + name + "_cql_status_rounds", statusRounds);
+        report.detail("evaluation_" + name + "_cql_full_rounds", fullRounds);
+    }
+
+    private static double p50(List<Jmh.Sample> samples) {
+        return Pairs.median(samples.stream().map(Jmh.Sample::p50Us).toList());
     }
 
     public void diff() {

@@ -9,6 +9,7 @@ import org.guidelinekb.bench.CqlPeer;
 import org.guidelinekb.bench.EvaluationWorkload;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -30,6 +31,7 @@ public class CqlEvaluateBench {
 
     private CqlPeer peer;
     private List<ObjectNode> caseList;
+    private List<CqlPeer.Prepared> prepared;
     private int next;
 
     @Setup(Level.Trial)
@@ -38,6 +40,7 @@ public class CqlEvaluateBench {
             peer = CqlPeer.of(k);
         }
         caseList = Cases.random(42, cases);
+        prepared = caseList.stream().map(peer::prepare).toList();
     }
 
     @Benchmark
@@ -45,5 +48,21 @@ public class CqlEvaluateBench {
         ObjectNode c = caseList.get(next);
         next = (next + 1) % caseList.size();
         return peer.applicable(c);
+    }
+
+    /**
+     * The engine alone: the parameters of each case made in setup; how many statements apply, for
+     * {@link EvaluateBench#BATCH} cases in turn timed together, as ours ({@link EvaluateBench#statusPrepared}).
+     */
+    @Benchmark
+    @OperationsPerInvocation(EvaluateBench.BATCH)
+    public int cqlPrepared() {
+        int n = 0;
+        for (int i = 0; i < EvaluateBench.BATCH; i++) {
+            CqlPeer.Prepared c = prepared.get(next);
+            next = (next + 1) % prepared.size();
+            n += peer.applicableCount(c);
+        }
+        return n;
     }
 }
