@@ -28,7 +28,7 @@ final class AttributeTests {
     static final int PRESENT = 4;
     static final int INCLUDES = 5;
     private static final int GROUP = 64;        // tests a group: one bit each in a long
-    private static final int MAX_SPAN = 4096;   // concept indexes a group's table covers at most (else: records)
+    static final int MAX_SPAN = 4096;           // concept indexes a group's table covers at most (else: records)
 
     private final int count;
     private final int[] records;   // per test: attribute, condition, list flag, value count, values...
@@ -46,8 +46,16 @@ final class AttributeTests {
     private final long[] masks;        // per group and allowed concept: the group's tests it meets, test j as bit j
     private final int[] otherTest;
 
-    /** The tests as records (see above) numbered in order; {@code attributes}: the catalogue the version was compiled with. */
+    /**
+     * The tests as records (see above) numbered in order; {@code attributes}: the catalogue the version was compiled
+     * with (null: every test as its record).
+     */
     AttributeTests(int[] records, int count, CaseAttributes attributes) {
+        this(records, count, attributes, MAX_SPAN);
+    }
+
+    /** The same with a bound on the concept indexes a group's table covers (a test forces the records with 0). */
+    AttributeTests(int[] records, int count, CaseAttributes attributes, int maxSpan) {
         this.count = count;
         this.records = records;
         this.recordAt = new int[count];
@@ -76,7 +84,7 @@ final class AttributeTests {
             int[] domain = attributes.domain(attribute);
             int low = domain.length == 0 ? 0 : domain[0];
             int span = domain.length == 0 ? 0 : domain[domain.length - 1] - low + 1;
-            if (span > MAX_SPAN) {
+            if (span > maxSpan) {
                 other.addAll(tests);
                 return;
             }
@@ -126,6 +134,11 @@ final class AttributeTests {
             tests.addAll(mine);
             testsEnd.add(tests.size());
         }
+    }
+
+    /** How many groups of {@code includes} tests (each up to 64 tests of one attribute). */
+    int groupCount() {
+        return groupAttribute.length;
     }
 
     /** How many distinct tests. */

@@ -63,6 +63,11 @@ public final class Concepts {
         return new Concepts(new ArrayList<>(rows), ancestors);
     }
 
+    /** How many concepts (their indexes are 0 to size - 1). */
+    public int size() {
+        return iris.length;
+    }
+
     /** Index of the concept with that IRI, or -1. */
     public int index(String iri) {
         Integer i = byIri.get(iri);
