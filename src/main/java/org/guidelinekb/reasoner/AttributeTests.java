@@ -30,6 +30,7 @@ final class AttributeTests {
     private static final int GROUP = 64;        // tests a group: one bit each in a long
     static final int MAX_SPAN = 4096;           // concept indexes a group's table covers at most (else: records)
 
+    private final CaseAttributes attributes; // the catalogue the tests were compiled with (null: records only)
     private final int count;
     private final int[] records;   // per test: attribute, condition, list flag, value count, values...
     private final int[] recordAt;  // per test: where its record starts
@@ -56,6 +57,7 @@ final class AttributeTests {
 
     /** The same with a bound on the concept indexes a group's table covers (a test forces the records with 0). */
     AttributeTests(int[] records, int count, CaseAttributes attributes, int maxSpan) {
+        this.attributes = attributes;
         this.count = count;
         this.records = records;
         this.recordAt = new int[count];
@@ -139,6 +141,11 @@ final class AttributeTests {
     /** How many groups of {@code includes} tests (each up to 64 tests of one attribute). */
     int groupCount() {
         return groupAttribute.length;
+    }
+
+    /** The catalogue the tests were compiled with: a case must have been parsed against it. */
+    CaseAttributes attributes() {
+        return attributes;
     }
 
     /** How many distinct tests. */

@@ -28,6 +28,7 @@ public final class CaseAttributes {
     private static final Logger LOG = LoggerFactory.getLogger(CaseAttributes.class);
 
     private final List<CaseAttribute> all;
+    private final List<CaseAttribute> derived; // the attributes the reasoner derives from others
     private final Map<String, CaseAttribute> byName;
     private final Map<String, CaseAttribute> byIri;
     private final Concepts concepts;
@@ -35,6 +36,7 @@ public final class CaseAttributes {
 
     private CaseAttributes(List<CaseAttribute> all, Concepts concepts) {
         this.all = List.copyOf(all);
+        this.derived = this.all.stream().filter(CaseAttribute::derived).toList();
         this.concepts = concepts;
         Map<String, CaseAttribute> names = new LinkedHashMap<>();
         Map<String, CaseAttribute> iris = new HashMap<>();
@@ -145,12 +147,17 @@ public final class CaseAttributes {
         return all.size();
     }
 
-    /** The concept index of a value the attribute allows (one of {@link CaseAttribute#values()}), or -1. */
+    /** The derived attributes, in catalogue order. */
+    List<CaseAttribute> derived() {
+        return derived;
+    }
+
     /** The concept indexes a concept or concept-list attribute allows, ascending (none for the other types). */
     int[] domain(int attribute) {
         return valueIndex[attribute].values().stream().mapToInt(Integer::intValue).sorted().toArray();
     }
 
+    /** The concept index of a value the attribute allows (one of {@link CaseAttribute#values()}), or -1. */
     int valueIndex(CaseAttribute a, String notation) {
         Integer i = valueIndex[a.index()].get(notation);
         return i == null ? -1 : i;

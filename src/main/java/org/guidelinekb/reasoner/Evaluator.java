@@ -72,9 +72,9 @@ final class Evaluator {
     }
 
     /**
-     * The statuses alone: the same programs run (the combining nodes only, not the copies of the tests into the
-     * attribute-test nodes' slots), no result objects, nothing about what is missing; {@link Statuses} reads each
-     * status off its statement's root when asked.
+     * The statuses alone: the same programs run for the statements' roots only (each distinct test, then a status
+     * table entry or the fold of a statement's nodes; no copies into the attribute-test nodes' slots), no result
+     * objects, nothing about what is missing; {@link Statuses} reads each status off its statement's root when asked.
      */
     static Statuses statuses(List<CompiledVersion> versions, PatientCase c) {
         int slots = 0;

@@ -34,14 +34,37 @@ public final class PatientCase {
 
     /** Parses and validates a case; every problem found is reported at once in one {@link InvalidInputException}. */
     public static PatientCase of(JsonNode json, CaseAttributes attributes) {
+        PatientCase c = given(json, attributes);
+        c.derive();
+        return c;
+    }
+
+    /**
+     * The case as given, parsed and validated, its derived attributes not yet computed ({@link #withDerived} does):
+     * for a caller that times the derivation with the evaluation, as a CQL engine computes them in its defines.
+     */
+    public static PatientCase given(JsonNode json, CaseAttributes attributes) {
         List<FieldError> errors = new ArrayList<>();
-        PatientCase c = parse(json, attributes, errors);
+        PatientCase c = parseGiven(json, attributes, errors);
         if (!errors.isEmpty()) throw RequestJson.invalid(errors);
+        return c;
+    }
+
+    /** A copy with the derived attributes computed from their rules (what {@link #of} returns). */
+    public PatientCase withDerived() {
+        PatientCase c = new PatientCase(attributes, known.clone(), scalar.clone(), lists);
+        c.derive();
         return c;
     }
 
     /** Parses a case, adding a {@link FieldError} per problem to {@code errors} (the case is then unusable). */
     static PatientCase parse(JsonNode json, CaseAttributes attributes, List<FieldError> errors) {
+        PatientCase c = parseGiven(json, attributes, errors);
+        c.derive();
+        return c;
+    }
+
+    private static PatientCase parseGiven(JsonNode json, CaseAttributes attributes, List<FieldError> errors) {
         int n = attributes.size();
         PatientCase c = new PatientCase(attributes, new boolean[n], new int[n], new int[n][]);
         if (json == null || !json.isObject()) {
@@ -61,15 +84,18 @@ public final class PatientCase {
                 c.set(a, f.getValue(), errors);
             }
         }
-        for (CaseAttribute a : attributes.all()) {
-            if (!a.derived()) continue;
-            Tri t = a.rule().apply(c.lists[a.rule().from().index()], attributes.concepts());
+        return c;
+    }
+
+    /** Computes the derived attributes from their rules, in place: only while the case is being made. */
+    private void derive() {
+        for (CaseAttribute a : attributes.derived()) {
+            Tri t = a.rule().apply(lists[a.rule().from().index()], attributes.concepts());
             if (t != Tri.UNKNOWN) {
-                c.known[a.index()] = true;
-                c.scalar[a.index()] = t == Tri.TRUE ? 1 : 0;
+                known[a.index()] = true;
+                scalar[a.index()] = t == Tri.TRUE ? 1 : 0;
             }
         }
-        return c;
     }
 
     private void set(CaseAttribute a, JsonNode v, List<FieldError> errors) {

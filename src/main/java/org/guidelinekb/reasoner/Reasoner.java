@@ -220,12 +220,22 @@ public final class Reasoner {
      * the index they come from: the decision without the request's parsing and validation.
      */
     public static Statuses statuses(List<CompiledVersion> versions, PatientCase c) {
+        for (CompiledVersion v : versions) sameCatalogue(v, c);
         return Evaluator.statuses(versions, c);
+    }
+
+    /** A case refers to attributes and concepts by their numbers in the catalogue it was parsed against. */
+    private static void sameCatalogue(CompiledVersion v, PatientCase c) {
+        if (v.program().attributes() != c.attributes()) {
+            throw new IllegalArgumentException("the case was parsed against another case-attribute catalogue than " + v.iri() + " was compiled with");
+        }
     }
 
     /** Evaluates one case against one version; the case must have been parsed against the same index. */
     public static Evaluation evaluate(ReasonerIndex ix, VersionInfo version, PatientCase c) {
-        return Evaluator.evaluate(List.of(ix.version(version)), c);
+        CompiledVersion v = ix.version(version);
+        sameCatalogue(v, c);
+        return Evaluator.evaluate(List.of(v), c);
     }
 
     /** Evaluates a request body given as JSON text (the API and the CLI); 400 when it is not a JSON object. */

@@ -33,10 +33,11 @@ public final class Statuses {
     /** The status of the {@code k}-th statement (version after version, each in display order). */
     public Status status(int k) {
         int base = 0;
+        int i = k;
         for (CompiledVersion v : evaluatedAgainst) {
             VersionProgram p = v.program();
-            if (k < p.statementCount()) return BY_RANK[p.status(k, out, base)];
-            k -= p.statementCount();
+            if (i < p.statementCount()) return BY_RANK[p.status(i, out, base)];
+            i -= p.statementCount();
             base += p.slots();
         }
         throw new IndexOutOfBoundsException("no statement " + k + " among " + size());
@@ -58,9 +59,10 @@ public final class Statuses {
 
     /** The {@code k}-th statement (the same order as {@link #status(int)}). */
     public CompiledStatement statement(int k) {
+        int i = k;
         for (CompiledVersion v : evaluatedAgainst) {
-            if (k < v.statements().size()) return v.statements().get(k);
-            k -= v.statements().size();
+            if (i < v.statements().size()) return v.statements().get(i);
+            i -= v.statements().size();
         }
         throw new IndexOutOfBoundsException("no statement " + k + " among " + size());
     }

@@ -14,13 +14,6 @@ import java.util.List;
  * (explanations, {@code missing}); this is only their faster evaluation, with the same logic.
  */
 public final class VersionProgram {
-    // how a combining node folds its operands' outcome codes (Tri: bit 1 = can be true, bit 2 = can be false): the
-    // bits kept from the AND of the codes, from their OR (shifted by 2), and whether the result's bits swap (NOT)
-    private static final int ALL_OF = Tri.TRUE_CODE | Tri.FALSE_CODE << 2;   // true if all can be, false if any can be
-    private static final int ANY_OF = Tri.FALSE_CODE | Tri.TRUE_CODE << 2;   // false if all can be, true if any can be
-    private static final int SWAP = 16;
-    private static final int NOT = Tri.UNKNOWN_CODE | SWAP;                  // the operand's code, bits swapped
-    private static final int UNKNOWN = Tri.UNKNOWN_CODE;                      // no operand: always unknown
     private static final byte[] STATUS_BY_CODE = {-1, (byte) Status.APPLICABLE.ordinal(), (byte) Status.NOT_APPLICABLE.ordinal(),
             (byte) Status.UNDETERMINED.ordinal()};
     private static final byte NO_CRITERIA = (byte) Status.APPLICABLE.ordinal(); // a statement without criteria applies
@@ -28,14 +21,8 @@ public final class VersionProgram {
     private final AttributeTests tests; // the distinct attribute tests
     private final int[] leafSlot;  // per attribute-test node: its slot in the version
     private final int[] leafTest;  // per attribute-test node: the number of its test
-    // the other nodes, every statement's in post-order: each one's slot, fold and where its operands' slots end in ops
-    // (they start where the node before's end), so that no node's place depends on a value read for the one before
-    private final int[] nodeSlot;
-    private final int[] nodeFold;
-    private final int[] opsEnd;
-    private final int[] ops;
+    private final CombiningNodes nodes; // the other nodes, every statement's in post-order
     private final int[] root;      // per statement: its root's slot in the version, -1 without criteria
-    private final int[] nodesEnd;  // per statement: where its combining nodes end (they start where the one before's end)
     private final StatusTables statusTables; // the roots' outcomes without the inner nodes (statuses alone)
     private final int[] base;      // per statement: where its run of slots starts in the version
     private final int testsStart; // where the distinct tests' outcomes start in the version's slots
@@ -45,28 +32,17 @@ public final class VersionProgram {
     private final String[] names;  // what a node names when it is missing
     private final List<String>[] single; // per name: the list of that name alone
 
-    private VersionProgram(AttributeTests tests, int[] leafSlot, int[] leafTest, int[] code, int[] root, int[] nodesEnd,
-                           int[] base, int slots, int[] walk, int[] walkEnd, String[] names) {
+    private VersionProgram(AttributeTests tests, int[] leafSlot, int[] leafTest, CombiningNodes nodes, int[] root,
+                           StatusTables statusTables, int[] base, int testsStart, int[] walk, int[] walkEnd, String[] names) {
         this.tests = tests;
         this.leafSlot = leafSlot;
         this.leafTest = leafTest;
-        int nodes = 0;
-        for (int pc = 0; pc < code.length; pc += 3 + code[pc + 1]) nodes++;
-        this.nodeSlot = new int[nodes];
-        this.nodeFold = new int[nodes];
-        this.opsEnd = new int[nodes];
-        this.ops = new int[code.length - 3 * nodes];
-        for (int pc = 0, j = 0, o = 0; pc < code.length; pc += 3 + code[pc + 1], j++) {
-            nodeSlot[j] = code[pc];
-            nodeFold[j] = code[pc + 2];
-            for (int i = 0; i < code[pc + 1]; i++) ops[o++] = code[pc + 3 + i];
-            opsEnd[j] = o;
-        }
+        this.nodes = nodes;
         this.root = root;
-        this.nodesEnd = nodesEnd;
+        this.statusTables = statusTables;
         this.base = base;
-        this.testsStart = slots;
-        this.slots = slots + tests.count();
+        this.testsStart = testsStart;
+        this.slots = testsStart + tests.count();
         this.walk = walk;
         this.walkEnd = walkEnd;
         this.names = names;
@@ -74,7 +50,6 @@ public final class VersionProgram {
         List<String>[] one = new List[names.length];
         for (int i = 0; i < names.length; i++) one[i] = List.of(names[i]);
         this.single = one;
-        this.statusTables = StatusTables.of(this, testsStart);
     }
 
     static VersionProgram of(List<CompiledStatement> statements, CaseAttributes attributes) {
@@ -108,8 +83,11 @@ public final class VersionProgram {
             for (int i = pc + 3; i < pc + 3 + code[pc + 1]; i++) code[i] = testSlot(code[i], at);
         }
         for (int k = 0; k < n; k++) root[k] = statements.get(k).criteria() == null ? -1 : testSlot(root[k], at);
-        return new VersionProgram(new AttributeTests(b.tests.toArray(), b.testIndex.size(), attributes), b.leafSlot.toArray(), b.leafTest.toArray(),
-                code, root, nodesEnd, base, at, walk.toArray(), walkEnd, names.toArray(new String[0]));
+        AttributeTests tests = new AttributeTests(b.tests.toArray(), b.testIndex.size(), attributes);
+        CombiningNodes nodes = new CombiningNodes(code);
+        StatusTables tables = StatusTables.of(nodes, root, nodesEnd, at, at + tests.count());
+        return new VersionProgram(tests, b.leafSlot.toArray(), b.leafTest.toArray(), nodes, root, tables, base, at,
+                walk.toArray(), walkEnd, names.toArray(new String[0]));
     }
 
     /** A slot as the builder coded it: a node's slot as it is, a test's ({@code -1 - test}) after the statements' slots. */
@@ -186,6 +164,11 @@ public final class VersionProgram {
         return names.length;
     }
 
+    /** The case-attribute catalogue the version was compiled with: a case must have been parsed against it. */
+    CaseAttributes attributes() {
+        return tests.attributes();
+    }
+
     /** How many statements the version has. */
     int statementCount() {
         return root.length;
@@ -211,63 +194,14 @@ public final class VersionProgram {
     void run(PatientCase c, byte[] out, int offset, boolean leaves) {
         tests.run(c, out, offset + testsStart);
         if (!leaves) {
-            statusTables.run(this, out, offset);
+            statusTables.run(out, offset);
             return;
         }
         int[] ls = leafSlot;
         int[] lt = leafTest;
         int from = offset + testsStart;
         for (int i = 0; i < ls.length; i++) out[offset + ls[i]] = out[from + lt[i]];
-        fold(out, offset, 0, nodeSlot.length);
-    }
-
-    /** Folds the combining nodes {@code [from, to)}: each one's operands' codes into its own. */
-    void fold(byte[] out, int offset, int from, int to) {
-        int[] slot = nodeSlot;
-        int[] folds = nodeFold;
-        int[] end = opsEnd;
-        int[] o = ops;
-        for (int j = from, i = from == 0 ? 0 : end[from - 1]; j < to; j++) {
-            int and = Tri.UNKNOWN_CODE;
-            int or = 0;
-            for (int stop = end[j]; i < stop; i++) {
-                int x = out[offset + o[i]];
-                and &= x;
-                or |= x;
-            }
-            int fold = folds[j];
-            int r = (and & fold) | (or & (fold >> 2));
-            int swapped = (r & Tri.TRUE_CODE) << 1 | (r & Tri.FALSE_CODE) >> 1;
-            out[offset + slot[j]] = (byte) ((fold & SWAP) == 0 ? r : swapped);
-        }
-    }
-
-    /** Where statement {@code k}'s combining nodes end (they start where statement {@code k - 1}'s end). */
-    int nodesEnd(int k) {
-        return nodesEnd[k];
-    }
-
-    /** Statement {@code k}'s root slot (-1 without criteria). */
-    int rootSlot(int k) {
-        return root[k];
-    }
-
-    /**
-     * The distinct test slots (at or after {@code testsStart}) the nodes {@code [from, to)} read, into {@code into}
-     * in order of first use; how many, or -1 when more than {@code into} holds.
-     */
-    int testSlotsRead(int from, int to, int testsStart, int[] into) {
-        int n = 0;
-        for (int i = from == 0 ? 0 : opsEnd[from - 1]; i < opsEnd[to - 1]; i++) {
-            int slot = ops[i];
-            if (slot < testsStart) continue;
-            boolean seen = false;
-            for (int j = 0; j < n; j++) seen |= into[j] == slot;
-            if (seen) continue;
-            if (n == into.length) return -1;
-            into[n++] = slot;
-        }
-        return n;
+        nodes.fold(out, offset, 0, nodes.count());
     }
 
     /** Statement {@code k}'s status as a {@link Status} ordinal, once {@link #run} has filled {@code out} from {@code offset}. */
@@ -301,16 +235,16 @@ public final class VersionProgram {
                 leafSlot.add(at + a.slot());
                 leafTest.add(test(a));
             } else if (n instanceof Criterion.AllOf a) {
-                combine(ALL_OF, a.slot(), a.operands(), at);
+                combine(CombiningNodes.ALL_OF, a.slot(), a.operands(), at);
             } else if (n instanceof Criterion.AnyOf a) {
-                combine(ANY_OF, a.slot(), a.operands(), at);
+                combine(CombiningNodes.ANY_OF, a.slot(), a.operands(), at);
             } else if (n instanceof Criterion.Not x) {
-                combine(NOT, x.slot(), List.of(x.operand()), at);
+                combine(CombiningNodes.NOT, x.slot(), List.of(x.operand()), at);
             } else if (n instanceof Criterion.Judgement j) {
                 for (Criterion f : j.factors()) emit(f, at); // evaluated and reported, never combined
-                combine(UNKNOWN, j.slot(), List.of(), at);
+                combine(CombiningNodes.UNKNOWN, j.slot(), List.of(), at);
             } else if (n instanceof Criterion.Unevaluable u) {
-                combine(UNKNOWN, u.slot(), List.of(), at);
+                combine(CombiningNodes.UNKNOWN, u.slot(), List.of(), at);
             } else {
                 throw new IllegalStateException("unknown criterion node " + n);
             }

@@ -98,6 +98,32 @@ class StatusesTest {
         for (Status st : Status.values()) assertTrue(seen[st.ordinal()] > 100, "too few " + st.word() + " statements compared: " + seen[st.ordinal()]);
     }
 
+    /**
+     * A generated 1,000-statement version (every criterion kind; statements with more tests than a status table
+     * takes fold their nodes, the others read a table): the statuses alone equal the full evaluation's on random cases.
+     */
+    @Test
+    void statuses_equal_the_full_evaluation_on_a_generated_version() throws IOException {
+        Path dir = Files.createTempDirectory("gkb-statuses");
+        try (org.guidelinekb.KnowledgeBase kb = org.guidelinekb.KnowledgeBase.open(
+                org.guidelinekb.AppConfig.forTests().withLoadBundled(false), m -> { })) {
+            List<Path> files = new org.guidelinekb.generate.KbGenerator(
+                    new org.guidelinekb.generate.GeneratorSettings(1, 1, 1000, 0.2, 29)).write(dir).files();
+            org.guidelinekb.bench.BenchStore.putUnvalidated(kb, files);
+            Reasoner reasoner = kb.reasoner();
+            int[] seen = new int[Status.values().length];
+            for (JsonNode c : VersionProgramTest.randomCases(reasoner.attributes(), new SplittableRandom(41), 300)) {
+                ObjectNode request = JsonNodeFactory.instance.objectNode().set("case", c);
+                Statuses s = reasoner.statuses(request);
+                assertSame(reasoner.evaluate(request), s, request.toString());
+                for (int k = 0; k < s.size(); k++) seen[s.status(k).ordinal()]++;
+            }
+            for (Status st : Status.values()) assertTrue(seen[st.ordinal()] > 1000, "too few " + st.word() + ": " + seen[st.ordinal()]);
+        } finally {
+            org.guidelinekb.bench.BenchStore.deleteTree(dir);
+        }
+    }
+
     /** The same versions, the same statements in guideline and display order, each with the full evaluation's status. */
     private static void assertSame(Evaluation full, Statuses statuses, String where) {
         assertEquals(full.evaluatedAgainst(), statuses.evaluatedAgainst(), where);

@@ -36,7 +36,7 @@ public final class EvaluationWorkload implements AutoCloseable {
         this.kb = kb;
         this.cases = cases;
         this.requests = cases.stream().map(c -> (JsonNode) Cases.request(c)).toList();
-        this.parsed = cases.stream().map(c -> PatientCase.of(c, kb.reasoner().attributes())).toList();
+        this.parsed = cases.stream().map(c -> PatientCase.given(c, kb.reasoner().attributes())).toList();
     }
 
     public static EvaluationWorkload open(String kbSpec, int caseCount, long seed) {
@@ -66,13 +66,14 @@ public final class EvaluationWorkload implements AutoCloseable {
     }
 
     /**
-     * The status-only operation on the next case already parsed (in setup, as the engine's peer gets its parameters
-     * ready): the decision alone, against every guideline's active version.
+     * The status-only operation on the next case parsed in setup (as the engine's peer gets its parameters ready): the
+     * decision alone, against every guideline's active version. The derived attributes are computed here, timed, as
+     * the engine computes them in its defines.
      */
     public Statuses preparedStatusesNext() {
         PatientCase c = parsed.get(next);
         next = (next + 1) % parsed.size();
-        return Reasoner.statuses(kb.reasoner().index().currentVersions(), c);
+        return Reasoner.statuses(kb.reasoner().index().currentVersions(), c.withDerived());
     }
 
     /** The statement IRIs the reasoner finds applicable for a case (to check the naive peer computes the same). */

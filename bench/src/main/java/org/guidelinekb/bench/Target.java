@@ -20,7 +20,7 @@ public record Target(String key, String unit, String what, String target, boolea
             new Target("evaluate_p50_us_shipped", "µs", "in-process evaluation, shipped KB, p50", "< 20", true, 20),
             new Target("evaluate_p50_us_10k", "µs", "in-process evaluation, 10,000-recommendation KB, p50", "< 1000", true, 1000),
             new Target("evaluate_speedup_vs_naive", "×", "naive InfModel-per-case p50 / ours p50 (shipped KB, median of rounds)", ">= 100", false, 100),
-            new Target("evaluate_speedup_vs_cql", "×", "reference CQL engine p50 / ours p50, the decision alone on each side (ours: statuses of a case parsed in setup; the engine: its defines on parameters made in setup), shipped KB, median of rounds; issue 19", ">= 100", false, 100),
+            new Target("evaluate_speedup_vs_cql", "×", "reference CQL engine / ours, the decision alone on each side (ours: statuses of a case parsed in setup, derived attributes timed; the engine: its defines on parameters made in setup), each the median of 64-case batches' time per case, shipped KB, median of rounds; issue 19", ">= 100", false, 100),
             new Target("http_evaluate_p99_ms", "ms", "HTTP /api/evaluate p99 at half its maximum rate", "< 5", true, 5),
             new Target("http_evaluate_max_rps_ratio_vs_floor", "×", "max rate of /api/evaluate / max rate of /api/ready (same server)", ">= 0.5", false, 0.5),
             new Target("sparql_throughput_ratio_vs_fuseki", "×", "/kb/sparql throughput / standalone Fuseki, same TDB2 copy and query mix", ">= 0.95", false, 0.95),
