@@ -50,10 +50,18 @@ public final class PatientCase {
         return c;
     }
 
-    /** A copy with the derived attributes computed from their rules (what {@link #of} returns). */
+    /**
+     * The case with its derived attributes computed from their rules (what {@link #of} returns): a copy when one of
+     * them is known, this case itself when none is (a rule whose source is unknown derives nothing).
+     */
     public PatientCase withDerived() {
-        PatientCase c = new PatientCase(attributes, known.clone(), scalar.clone(), lists);
-        c.derive();
+        PatientCase c = this;
+        for (CaseAttribute a : attributes.derived()) {
+            Tri t = derived(a);
+            if (t == Tri.UNKNOWN) continue;
+            if (c == this) c = new PatientCase(attributes, known.clone(), scalar.clone(), lists);
+            c.setDerived(a, t);
+        }
         return c;
     }
 
@@ -90,12 +98,18 @@ public final class PatientCase {
     /** Computes the derived attributes from their rules, in place: only while the case is being made. */
     private void derive() {
         for (CaseAttribute a : attributes.derived()) {
-            Tri t = a.rule().apply(lists[a.rule().from().index()], attributes.concepts());
-            if (t != Tri.UNKNOWN) {
-                known[a.index()] = true;
-                scalar[a.index()] = t == Tri.TRUE ? 1 : 0;
-            }
+            Tri t = derived(a);
+            if (t != Tri.UNKNOWN) setDerived(a, t);
         }
+    }
+
+    private Tri derived(CaseAttribute a) {
+        return a.rule().apply(lists[a.rule().from().index()], attributes.concepts());
+    }
+
+    private void setDerived(CaseAttribute a, Tri t) {
+        known[a.index()] = true;
+        scalar[a.index()] = t == Tri.TRUE ? 1 : 0;
     }
 
     private void set(CaseAttribute a, JsonNode v, List<FieldError> errors) {
