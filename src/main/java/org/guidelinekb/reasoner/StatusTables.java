@@ -3,9 +3,9 @@ package org.guidelinekb.reasoner;
 import java.util.Arrays;
 
 /**
- * The statuses of a version's statements without their inner nodes: a statement whose combining nodes read at most
+ * The statuses of a version's statements without their inner nodes: a statement whose root depends on at most
  * {@link #MAX_TESTS} distinct tests has a table of its root's outcome code for each of the 3^n combinations of those
- * tests' codes (test i's code is digit i, in base 3), computed when the version is compiled by
+ * tests' codes (test i's code less 1 is digit i, in base 3), computed when the version is compiled by
  * {@link CombiningNodes#fold} itself, so the table and the fold cannot disagree. Evaluating such a statement reads
  * its tests' codes and one table entry; the other statements fold their nodes. Only the roots are written: this is
  * for statuses alone ({@link Reasoner#statuses}); an evaluation that explains every node runs the whole fold.
@@ -15,7 +15,7 @@ final class StatusTables {
     static final int MAX_TESTS = 5; // at most 3^5 = 243 bytes a statement
 
     private final int[] rootSlot;   // per statement with a table: its root's slot
-    private final int[] tableAt;    // where its table starts in tables, less the index of all codes 0 (codes are 1..3)
+    private final int[] tableAt;    // where its table starts in tables, less Σ 3^i: the codes 1..3 then index it as they are
     private final int[] testsEnd;   // where its tests end in testSlots (they start where the one before's end)
     private final int[] testSlots;  // its tests' slots, digit 0 first
     private final byte[] tables;
