@@ -65,8 +65,8 @@ final class AttributeTests {
             recordAt[i] = at;
             at += 4 + records[at + 3];
         }
-        List<Integer> eq = new ArrayList<>();
-        List<Integer> other = new ArrayList<>();
+        IntBuffer eq = new IntBuffer();
+        IntBuffer other = new IntBuffer();
         Map<Integer, List<Integer>> includes = new LinkedHashMap<>(); // attribute -> its INCLUDES tests
         for (int i = 0; i < count; i++) {
             int at = recordAt[i];
@@ -78,7 +78,7 @@ final class AttributeTests {
                 other.add(i);
             }
         }
-        this.eqTest = eq.stream().mapToInt(Integer::intValue).toArray();
+        this.eqTest = eq.toArray();
         this.eqAttribute = Arrays.stream(eqTest).map(i -> records[recordAt[i]]).toArray();
         this.eqValue = Arrays.stream(eqTest).map(i -> records[recordAt[i] + 4]).toArray();
         Groups g = new Groups();
@@ -87,41 +87,39 @@ final class AttributeTests {
             int low = domain.length == 0 ? 0 : domain[0];
             int span = domain.length == 0 ? 0 : domain[domain.length - 1] - low + 1;
             if (span > maxSpan) {
-                other.addAll(tests);
+                tests.forEach(other::add);
                 return;
             }
             for (int from = 0; from < tests.size(); from += GROUP) {
                 g.add(attribute, tests.subList(from, Math.min(tests.size(), from + GROUP)), domain, low, span, attributes.concepts());
             }
         });
-        other.sort(null);
-        this.otherTest = other.stream().mapToInt(Integer::intValue).toArray();
-        this.groupAttribute = g.attribute.stream().mapToInt(Integer::intValue).toArray();
-        this.groupList = new boolean[groupAttribute.length];
-        for (int k = 0; k < groupAttribute.length; k++) groupList[k] = g.list.get(k);
-        this.groupLow = g.low.stream().mapToInt(Integer::intValue).toArray();
-        this.groupSpan = g.span.stream().mapToInt(Integer::intValue).toArray();
-        this.groupMaskAt = g.maskAt.stream().mapToInt(Integer::intValue).toArray();
-        this.groupTestsEnd = g.testsEnd.stream().mapToInt(Integer::intValue).toArray();
-        this.groupTests = g.tests.stream().mapToInt(Integer::intValue).toArray();
+        this.otherTest = other.toArray();
+        Arrays.sort(otherTest);
+        this.groupAttribute = g.attribute.toArray();
+        this.groupLow = g.low.toArray();
+        this.groupSpan = g.span.toArray();
+        this.groupMaskAt = g.maskAt.toArray();
+        this.groupTestsEnd = g.testsEnd.toArray();
+        this.groupTests = g.tests.toArray();
         this.masks = Arrays.copyOf(g.masks, g.size);
+        this.groupList = new boolean[groupAttribute.length];
+        for (int k = 0; k < groupList.length; k++) groupList[k] = records[recordAt[groupTests[k == 0 ? 0 : groupTestsEnd[k - 1]]] + 2] != 0;
     }
 
     /** The groups' tables as they are built. */
     private final class Groups {
-        final List<Integer> attribute = new ArrayList<>();
-        final List<Boolean> list = new ArrayList<>();
-        final List<Integer> low = new ArrayList<>();
-        final List<Integer> span = new ArrayList<>();
-        final List<Integer> maskAt = new ArrayList<>();
-        final List<Integer> testsEnd = new ArrayList<>();
-        final List<Integer> tests = new ArrayList<>();
+        final IntBuffer attribute = new IntBuffer();
+        final IntBuffer low = new IntBuffer();
+        final IntBuffer span = new IntBuffer();
+        final IntBuffer maskAt = new IntBuffer();
+        final IntBuffer testsEnd = new IntBuffer();
+        final IntBuffer tests = new IntBuffer();
         long[] masks = new long[16];
         int size;
 
         void add(int a, List<Integer> mine, int[] domain, int lo, int width, Concepts concepts) {
             attribute.add(a);
-            list.add(records[recordAt[mine.get(0)] + 2] != 0);
             low.add(lo);
             span.add(width);
             maskAt.add(size);
@@ -131,10 +129,10 @@ final class AttributeTests {
                 for (int concept : domain) {
                     if (withinAny(concepts, concept, records, at + 4, records[at + 3])) masks[size + concept - lo] |= 1L << j;
                 }
+                tests.add(mine.get(j));
             }
             size += width;
-            tests.addAll(mine);
-            testsEnd.add(tests.size());
+            testsEnd.add(tests.size);
         }
     }
 

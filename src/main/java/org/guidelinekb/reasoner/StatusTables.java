@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * The statuses of a version's statements without their inner nodes: a statement whose root depends on at most
  * {@link #MAX_TESTS} distinct tests has a table of its root's outcome code for each of the 3^n combinations of those
- * tests' codes (test i's code less 1 is digit i, in base 3), computed when the version is compiled by
+ * tests' codes (test i's code less 1 is digit i, in base 3), computed (on a version's first statuses-alone run) by
  * {@link CombiningNodes#fold} itself, so the table and the fold cannot disagree. Evaluating such a statement reads
  * its tests' codes and one table entry; the other statements fold their nodes. Only the roots are written: this is
  * for statuses alone ({@link Reasoner#statuses}); an evaluation that explains every node runs the whole fold.
@@ -40,12 +40,12 @@ final class StatusTables {
      * version's {@code slots}.
      */
     static StatusTables of(CombiningNodes nodes, int[] root, int[] nodesEnd, int testsStart, int slots) {
-        VersionProgram.IntBuffer rootSlot = new VersionProgram.IntBuffer();
-        VersionProgram.IntBuffer tableAt = new VersionProgram.IntBuffer();
-        VersionProgram.IntBuffer testsEnd = new VersionProgram.IntBuffer();
-        VersionProgram.IntBuffer testSlots = new VersionProgram.IntBuffer();
-        VersionProgram.IntBuffer foldFrom = new VersionProgram.IntBuffer();
-        VersionProgram.IntBuffer foldTo = new VersionProgram.IntBuffer();
+        IntBuffer rootSlot = new IntBuffer();
+        IntBuffer tableAt = new IntBuffer();
+        IntBuffer testsEnd = new IntBuffer();
+        IntBuffer testSlots = new IntBuffer();
+        IntBuffer foldFrom = new IntBuffer();
+        IntBuffer foldTo = new IntBuffer();
         byte[] tables = new byte[64];
         int size = 0;
         byte[] scratch = new byte[slots];

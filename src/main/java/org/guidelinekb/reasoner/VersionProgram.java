@@ -23,7 +23,10 @@ public final class VersionProgram {
     private final int[] leafTest;  // per attribute-test node: the number of its test
     private final CombiningNodes nodes; // the other nodes, every statement's in post-order
     private final int[] root;      // per statement: its root's slot in the version, -1 without criteria
-    private final StatusTables statusTables; // the roots' outcomes without the inner nodes (statuses alone)
+    private final int[] nodesEnd;  // per statement: where its combining nodes end (they start where the one before's end)
+    // the roots' outcomes without the inner nodes: built on the first statuses-alone run (no answer of the API needs
+    // them, so neither start-up nor the memory of a compiled version pays for them before); immutable once built
+    private volatile StatusTables statusTables;
     private final int[] base;      // per statement: where its run of slots starts in the version
     private final int testsStart; // where the distinct tests' outcomes start in the version's slots
     private final int slots;      // the statements' slots, then one per distinct test
@@ -33,13 +36,13 @@ public final class VersionProgram {
     private final List<String>[] single; // per name: the list of that name alone
 
     private VersionProgram(AttributeTests tests, int[] leafSlot, int[] leafTest, CombiningNodes nodes, int[] root,
-                           StatusTables statusTables, int[] base, int testsStart, int[] walk, int[] walkEnd, String[] names) {
+                           int[] nodesEnd, int[] base, int testsStart, int[] walk, int[] walkEnd, String[] names) {
         this.tests = tests;
         this.leafSlot = leafSlot;
         this.leafTest = leafTest;
         this.nodes = nodes;
         this.root = root;
-        this.statusTables = statusTables;
+        this.nodesEnd = nodesEnd;
         this.base = base;
         this.testsStart = testsStart;
         this.slots = testsStart + tests.count();
@@ -85,8 +88,7 @@ public final class VersionProgram {
         for (int k = 0; k < n; k++) root[k] = statements.get(k).criteria() == null ? -1 : testSlot(root[k], at);
         AttributeTests tests = new AttributeTests(b.tests.toArray(), b.testIndex.size(), attributes);
         CombiningNodes nodes = new CombiningNodes(code);
-        StatusTables tables = StatusTables.of(nodes, root, nodesEnd, at, at + tests.count());
-        return new VersionProgram(tests, b.leafSlot.toArray(), b.leafTest.toArray(), nodes, root, tables, base, at,
+        return new VersionProgram(tests, b.leafSlot.toArray(), b.leafTest.toArray(), nodes, root, nodesEnd, base, at,
                 walk.toArray(), walkEnd, names.toArray(new String[0]));
     }
 
@@ -194,7 +196,9 @@ public final class VersionProgram {
     void run(PatientCase c, byte[] out, int offset, boolean leaves) {
         tests.run(c, out, offset + testsStart);
         if (!leaves) {
-            statusTables.run(out, offset);
+            StatusTables t = statusTables;
+            if (t == null) statusTables = t = StatusTables.of(nodes, root, nodesEnd, testsStart, slots); // a race builds it twice, alike
+            t.run(out, offset);
             return;
         }
         int[] ls = leafSlot;
@@ -214,10 +218,7 @@ public final class VersionProgram {
      * outcomes once {@link #run} has filled {@code out} from {@code offset}.
      */
     void statuses(byte[] out, int offset, byte[] into, int at) {
-        int[] rs = root;
-        for (int k = 0; k < rs.length; k++) {
-            into[at + k] = rs[k] < 0 ? NO_CRITERIA : STATUS_BY_CODE[out[offset + rs[k]]];
-        }
+        for (int k = 0; k < root.length; k++) into[at + k] = status(k, out, offset);
     }
 
     /** Builds the tests, leaves and combining code of a version, one statement after the other. */
@@ -277,19 +278,4 @@ public final class VersionProgram {
         }
     }
 
-    /** A growable int array. */
-    static final class IntBuffer {
-        int[] a = new int[64];
-        int size;
-
-        IntBuffer add(int v) {
-            if (size == a.length) a = java.util.Arrays.copyOf(a, size * 2);
-            a[size++] = v;
-            return this;
-        }
-
-        int[] toArray() {
-            return java.util.Arrays.copyOf(a, size);
-        }
-    }
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.guidelinekb.KnowledgeBase;
 import org.guidelinekb.catalog.VersionInfo;
@@ -61,13 +62,7 @@ public final class CqlPeer {
     /** The statement IRIs the engine finds applicable (true) for a case whose parameters are made. */
     public Set<String> applicable(Prepared patientCase) {
         Set<String> out = new LinkedHashSet<>();
-        for (int i = 0; i < libraries.size(); i++) {
-            Compiled c = libraries.get(i);
-            Map<String, Object> values = c.runner().evaluate(c.defines(), patientCase.parameters().get(i));
-            c.library().defines().forEach((statement, define) -> {
-                if (Boolean.TRUE.equals(values.get(define))) out.add(statement);
-            });
-        }
+        eachApplicable(patientCase, out::add);
         return out;
     }
 
@@ -93,16 +88,21 @@ public final class CqlPeer {
      * answer read as it gives it, no set of IRIs built (the peer of {@code Statuses.count}).
      */
     public int applicableCount(Prepared patientCase) {
-        int n = 0;
+        int[] n = {0};
+        eachApplicable(patientCase, statement -> n[0]++);
+        return n[0];
+    }
+
+    /** Runs the engine on every library and hands each statement it finds applicable (true) to {@code found}. */
+    private void eachApplicable(Prepared patientCase, Consumer<String> found) {
         for (int i = 0; i < libraries.size(); i++) {
             Compiled c = libraries.get(i);
             EvaluationResult r = c.runner().run(c.defines(), patientCase.parameters().get(i));
-            for (String define : c.defines()) {
+            c.library().defines().forEach((statement, define) -> {
                 ExpressionResult x = r.forExpression(define);
-                if (x != null && Boolean.TRUE.equals(x.value())) n++;
-            }
+                if (x != null && Boolean.TRUE.equals(x.value())) found.accept(statement);
+            });
         }
-        return n;
     }
 
     /** Statements per evaluation (every define of every library). */

@@ -100,7 +100,7 @@ public final class CqlRunner {
 
     /** The value of each define with the given parameters (a missing parameter is null). */
     public Map<String, Object> evaluate(Set<String> defines, Map<String, Object> parameters) {
-        EvaluationResult r = engine.evaluate(id, defines, parameters);
+        EvaluationResult r = run(defines, parameters);
         java.util.Map<String, Object> out = new java.util.HashMap<>();
         for (String d : defines) out.put(d, r.forExpression(d) == null ? null : r.forExpression(d).value());
         return out;
